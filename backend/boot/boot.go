@@ -1,0 +1,150 @@
+// Package boot opens a data folder and builds the services that work on it.
+// The window (app.go) and the command line both start here, so that both see
+// the same data the same way.
+package boot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"ruche/backend/fault"
+	"ruche/backend/ident"
+	"ruche/backend/locale"
+	"ruche/backend/logs"
+	"ruche/backend/secrets"
+	"ruche/backend/store"
+	"ruche/backend/workspace"
+)
+
+// GCInterval is how often the value log is collected while the app runs.
+const GCInterval = 10 * time.Minute
+
+// Config says which data folder to open and with what.
+type Config struct {
+	DataDir  string
+	KeyFile  string        // if set, the store's key lives in this file, not the keychain
+	Vault    secrets.Vault // the OS keychain; a fake in tests
+	Version  string
+	Now      func() time.Time
+	System   locale.System // the OS language and zone
+	LogLevel zerolog.Level
+}
+
+// App is an open data folder with its services.
+type App struct {
+	Config
+	Paths      Paths
+	Log        *logs.Log
+	Store      *store.Store
+	Workspaces *workspace.Service
+
+	lock    *store.Lock
+	stopGC  context.CancelFunc
+	gcDone  chan struct{}
+	closing sync.Once
+}
+
+// Open takes the data folder, opens its log and store, and makes sure there is
+// a workspace to work in. On failure nothing is left open and the folder is
+// left as it was.
+func Open(ctx context.Context, cfg Config) (*App, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	p := PathsOf(cfg.DataDir)
+	if foreign(p) {
+		return nil, store.ErrForeign.With(map[string]any{"dir": p.Data}, fmt.Errorf("%s holds files that are not Ruche's", p.Data))
+	}
+	lock, err := store.LockFolder(p.Data)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Config: cfg, Paths: p, lock: lock}
+	if err := a.open(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func (a *App) open(ctx context.Context) error {
+	var err error
+	if a.Log, err = logs.Open(a.Paths.Logs, logs.Options{Level: a.LogLevel}); err != nil {
+		return store.ErrUnwritable.With(map[string]any{"dir": a.Paths.Data, "reason": err}, err)
+	}
+	vault := secrets.Watch(a.Vault, a.Log.Redactor.Remember)
+	key, err := storeKey(a.Paths, a.KeyFile, vault)
+	if err != nil {
+		return err
+	}
+	a.Log.Redactor.Remember(fmt.Sprintf("%x", key))
+	a.Store, err = store.Open(ctx, store.Config{Dir: a.Paths.Store, BackupDir: a.Paths.Backups, Key: key,
+		AppVersion: a.Version, Log: logs.For(a.Log.Logger, "store"), Now: a.Now})
+	if err != nil {
+		return err
+	}
+	a.Workspaces = workspace.NewService(a.Store, a.Store, a.Now, ident.New)
+	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
+		return err
+	}
+	a.startGC()
+	return nil
+}
+
+// FirstWorkspace is the workspace made on the first run, from the OS settings.
+func FirstWorkspace(sys locale.System) workspace.Input {
+	name := "My business"
+	if sys.Lang == locale.French {
+		name = "Mon entreprise"
+	}
+	return workspace.Input{Name: name, TimeZone: sys.Zone, Language: string(sys.Lang), Color: workspace.DefaultColor}
+}
+
+func (a *App) startGC() {
+	ctx, cancel := context.WithCancel(context.Background())
+	a.stopGC, a.gcDone = cancel, make(chan struct{})
+	log := logs.For(a.Log.Logger, "store")
+	ticker := time.NewTicker(GCInterval)
+	go func() {
+		defer close(a.gcDone)
+		defer ticker.Stop()
+		store.RunGC(ctx, ticker.C, func() {
+			if n, err := a.Store.CollectGarbage(); err != nil {
+				log.Warn().Err(err).Msg("value log GC failed")
+			} else if n > 0 {
+				log.Info().Int("files", n).Msg("value log GC rewrote files")
+			}
+		})
+	}()
+}
+
+// Close stops the GC loop, closes the store and the log and gives the folder
+// back. It can be called more than once.
+func (a *App) Close() error {
+	var errs []error
+	a.closing.Do(func() {
+		if a.stopGC != nil {
+			a.stopGC()
+			<-a.gcDone
+		}
+		if a.Store != nil {
+			errs = append(errs, a.Store.Close())
+		}
+		if a.Log != nil {
+			errs = append(errs, a.Log.Close())
+		}
+		errs = append(errs, a.lock.Release())
+	})
+	return errors.Join(errs...)
+}
+
+// Message translates err for a user reading lang.
+func Message(lang locale.Lang, err error) string {
+	e := fault.As(err)
+	return locale.Message(lang, e.Code, e.Args)
+}

@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"ruche/backend/boot"
+	"ruche/backend/locale"
+	"ruche/backend/secrets"
+)
+
+func TestParse(t *testing.T) {
+	env := map[string]string{"RUCHE_DATA": "/env/data"}
+	tests := []struct {
+		args    []string
+		want    Invocation
+		wantErr bool
+	}{
+		{nil, Invocation{Globals: Globals{Data: "/env/data"}}, false},
+		{[]string{"--data", "/d", "--json", "workspace", "list"}, Invocation{Globals{Data: "/d", JSON: true}, []string{"workspace", "list"}}, false},
+		{[]string{"workspace", "list", "--json", "--data=/d"}, Invocation{Globals{Data: "/d", JSON: true}, []string{"workspace", "list"}}, false},
+		{[]string{"workspace", "add", "Café", "--zone", "Europe/Paris"}, Invocation{Globals{Data: "/env/data"}, []string{"workspace", "add", "Café", "--zone", "Europe/Paris"}}, false},
+		{[]string{"--key-file", "/k", "--lang", "fr"}, Invocation{Globals{Data: "/env/data", KeyFile: "/k", Lang: "fr"}, nil}, false},
+		{[]string{"-psn_0_1234"}, Invocation{Globals: Globals{Data: "/env/data"}}, false},
+		{[]string{"--version"}, Invocation{Globals{Data: "/env/data"}, []string{"version"}}, false},
+		{[]string{"--data"}, Invocation{}, true},
+		{[]string{"--lang", "de"}, Invocation{}, true},
+	}
+	for _, tt := range tests {
+		got, err := Parse(tt.args, func(k string) string { return env[k] })
+		if (err != nil) != tt.wantErr {
+			t.Errorf("Parse(%q) error = %v, want error %v", tt.args, err, tt.wantErr)
+			continue
+		}
+		if err == nil {
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Parse(%q) mismatch (-want +got):\n%s", tt.args, diff)
+			}
+		}
+	}
+}
+
+type harness struct {
+	dir   string
+	vault secrets.Vault
+}
+
+func (h harness) run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	inv, err := Parse(append([]string{"--data", h.dir}, args...), func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code = Run(context.Background(), inv, Env{Stdout: &out, Stderr: &errOut, Version: "1.2.3",
+		System: locale.System{Lang: locale.French, Zone: "Europe/Paris"},
+		Open: func(ctx context.Context, g Globals) (*boot.App, error) {
+			return boot.Open(ctx, boot.Config{DataDir: g.Data, KeyFile: g.KeyFile, Vault: h.vault, Version: "1.2.3",
+				System: locale.System{Lang: locale.French, Zone: "Europe/Paris"}, Now: time.Now})
+		}})
+	return code, out.String(), errOut.String()
+}
+
+func TestWorkspaceCommands(t *testing.T) {
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: secrets.NewMemory()}
+	if code, out, _ := h.run(t, "workspace", "add", "Atelier", "Éole", "--zone", "America/Toronto", "--language=en"); code != 0 || !strings.Contains(out, "« Atelier Éole » créé") {
+		t.Fatalf("workspace add = %d, %q", code, out)
+	}
+	code, out, _ := h.run(t, "--json", "workspace", "list")
+	var list []workspaceJSON
+	if err := json.Unmarshal([]byte(out), &list); code != 0 || err != nil {
+		t.Fatalf("workspace list --json = %d, %v:\n%s", code, err, out)
+	}
+	if len(list) != 2 || list[0].Name != "Mon entreprise" || !list[0].Current || list[1].Name != "Atelier Éole" || list[1].TimeZone != "America/Toronto" || list[1].Language != "en" {
+		t.Errorf("workspace list = %+v", list)
+	}
+	if code, _, errOut := h.run(t, "workspace", "add", "ATELIER ÉOLE"); code != ExitError || !strings.Contains(errOut, "existe déjà") {
+		t.Errorf("duplicate add = %d, %q; want 1 and a French message", code, errOut)
+	}
+	if code, out, _ := h.run(t, "workspace", "remove", "atelier éole"); code != 0 || !strings.Contains(out, "supprimé") {
+		t.Errorf("workspace remove = %d, %q", code, out)
+	}
+	if code, out, _ := h.run(t, "--json", "demo"); code != 0 || !strings.Contains(out, `"demo": true`) {
+		t.Errorf("demo = %d, %q", code, out)
+	}
+	if code, out, _ := h.run(t, "workspace", "list"); code != 0 || !strings.Contains(out, "Le Fournil de Léa (démo)") || !strings.Contains(out, "* ") {
+		t.Errorf("workspace list after demo = %d, %q", code, out)
+	}
+}
+
+func TestErrorsAndExitCodes(t *testing.T) {
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: secrets.NewMemory()}
+	tests := []struct {
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{[]string{"frobnicate"}, ExitUsage, "Commande inconnue « frobnicate »"},
+		{[]string{"workspace"}, ExitUsage, "Usage : ruche workspace list|add|remove"},
+		{[]string{"workspace", "add"}, ExitUsage, "Usage : ruche workspace add NAME"},
+		{[]string{"workspace", "add", "X", "--zone", "Mars/Base"}, ExitError, "« Mars/Base » n’est pas un fuseau horaire"},
+		{[]string{"workspace", "remove", "nobody"}, ExitError, "Cet espace de travail n’existe plus."},
+		{[]string{"--lang", "en", "workspace", "remove", "nobody"}, ExitError, "This workspace no longer exists."},
+		{[]string{"--json", "nope"}, ExitUsage, `"code":"cli.unknown_command"`},
+	}
+	for _, tt := range tests {
+		code, _, errOut := h.run(t, tt.args...)
+		if code != tt.wantCode || !strings.Contains(errOut, tt.wantErr) {
+			t.Errorf("ruche %q = %d, %q; want %d and %q", tt.args, code, errOut, tt.wantCode, tt.wantErr)
+		}
+	}
+}
+
+func TestSecondProcessGetsAClearError(t *testing.T) {
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: secrets.NewMemory()}
+	held, err := boot.Open(context.Background(), boot.Config{DataDir: h.dir, Vault: h.vault, System: locale.System{Lang: locale.French, Zone: "UTC"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	code, _, errOut := h.run(t, "workspace", "list")
+	if code != ExitError || !strings.Contains(errOut, "Une autre instance de Ruche utilise déjà le dossier de données") {
+		t.Errorf("workspace list while the folder is in use = %d, %q", code, errOut)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	h := harness{dir: t.TempDir()}
+	if code, out, _ := h.run(t, "help"); code != 0 || !strings.Contains(out, "workspace add NOM") || !strings.Contains(out, h.dir) {
+		t.Errorf("help = %d, %q", code, out)
+	}
+	if code, out, _ := h.run(t, "--json", "version"); code != 0 || !strings.Contains(out, `"version": "1.2.3"`) {
+		t.Errorf("version --json = %d, %q", code, out)
+	}
+}

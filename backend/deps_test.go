@@ -1,0 +1,72 @@
+package backend
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+type pkg struct {
+	ImportPath string
+	Deps       []string
+}
+
+// listPackages returns every package under backend/ with all its
+// dependencies, as the Go tool sees them.
+func listPackages(t *testing.T) []pkg {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json=ImportPath,Deps", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	var pkgs []pkg
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var p pkg
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	if len(pkgs) < 5 {
+		t.Fatalf("go list found %d packages under backend/, want them all", len(pkgs))
+	}
+	return pkgs
+}
+
+func TestBackendNeverImportsWails(t *testing.T) {
+	for _, p := range listPackages(t) {
+		for _, d := range p.Deps {
+			if strings.HasPrefix(d, "github.com/wailsapp/") {
+				t.Errorf("%s depends on %s: only main.go and app.go may import Wails", p.ImportPath, d)
+			}
+		}
+	}
+}
+
+// TestDependenciesPointOneWay keeps the vocabulary and the domains free of the
+// layers above them.
+func TestDependenciesPointOneWay(t *testing.T) {
+	lower := map[string][]string{
+		"ruche/backend/fault":     {"ruche/backend/"},
+		"ruche/backend/locale":    {"ruche/backend/"},
+		"ruche/backend/ident":     {"ruche/backend/"},
+		"ruche/backend/workspace": {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
+		"ruche/backend/settings":  {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
+		"ruche/backend/store":     {"ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
+		"ruche/backend/secrets":   {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
+	}
+	for _, p := range listPackages(t) {
+		for _, d := range p.Deps {
+			for _, b := range lower[p.ImportPath] {
+				if strings.HasPrefix(d, b) {
+					t.Errorf("%s imports %s", p.ImportPath, d)
+				}
+			}
+		}
+	}
+}

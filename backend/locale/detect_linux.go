@@ -1,0 +1,7 @@
+//go:build !windows && !darwin
+
+package locale
+
+func platformLang() string { return "" }
+
+func platformZone() string { return unixZone() }

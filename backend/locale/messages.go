@@ -1,0 +1,161 @@
+package locale
+
+// catalogues holds every message the backend shows a user, by language and
+// code. The codes are those of fault.Error; a test checks both languages have
+// the same codes and placeholders.
+var catalogues = map[Lang]map[string]string{
+	English: {
+		"internal":    "Something went wrong. The details are in the log file.",
+		"not_found":   "This item no longer exists.",
+		"not_started": "Ruche could not open its data: {reason}",
+
+		"store.locked":               "Another Ruche is already using the data folder {dir}. Close it, or choose another folder with --data.",
+		"store.key_missing":          "The encryption key of the data folder {dir} is not in the system keychain. Nothing was changed: put the key back, or start Ruche with --key-file and the key file you kept.",
+		"store.key_wrong":            "This encryption key does not open the data folder {dir}. Nothing was changed.",
+		"store.keychain_unavailable": "No system keychain is available here ({reason}). Ruche never keeps data unencrypted: start it with --key-file FILE to keep the key in a file that only you can read.",
+		"store.key_file_mode":        "The key file {path} can be read by other users (mode {mode}). Restrict it first: chmod 600 {path}",
+		"store.key_file_invalid":     "The key file {path} does not hold a Ruche key (64 hexadecimal characters).",
+		"store.key_file_missing":     "The key file {path} does not exist, and the data folder {dir} already holds encrypted data. Give the key file that was used for this folder.",
+		"store.key_file_unreadable":  "The key file {path} cannot be read: {reason}",
+		"store.newer":                "The data folder {dir} was written by a newer version of Ruche (data version {found}; this version knows up to {known}). Update Ruche; nothing was changed.",
+		"store.foreign":              "The folder {dir} is not a Ruche data folder. Choose an empty folder or an existing Ruche data folder; nothing was changed.",
+		"store.corrupt":              "The data in {dir} cannot be read; it may be damaged. Nothing was changed. You can restore a backup from {backups}.",
+		"store.unwritable":           "Ruche cannot write to the data folder {dir}: {reason}",
+		"store.closed":               "The data store is closed.",
+		"store.too_big":              "This change is too large to save at once.",
+		"store.migration_failed":     "Updating the data to version {version} failed; your data was left as it was and a backup is in {backup}.",
+		"backup.invalid":             "This file is not a Ruche backup, or it is damaged.",
+		"backup.wrong_key":           "This backup was made with another encryption key, so it cannot be read here.",
+		"backup.newer":               "This backup was made by a newer version of Ruche (data version {found}; this version knows up to {known}).",
+		"backup.write_failed":        "The backup could not be written to {path}: {reason}",
+		"backup.restore_failed":      "The restore failed and your previous data was put back. Reason: {reason}",
+		"workspace.not_found":        "This workspace no longer exists.",
+		"workspace.name_required":    "Give the workspace a name.",
+		"workspace.name_too_long":    "The name is too long ({max} characters at most).",
+		"workspace.name_taken":       "A workspace named “{name}” already exists.",
+		"workspace.zone_invalid":     "“{zone}” is not a time zone. Choose one from the list, such as Europe/Paris.",
+		"workspace.language_invalid": "Choose French or English.",
+		"workspace.color_invalid":    "The brand colour must look like #1a2b3c.",
+		"workspace.last":             "Ruche needs at least one workspace: create another one before deleting this one.",
+		"workspace.logo_too_large":   "The logo is too large ({size}); {max} at most.",
+		"workspace.logo_not_image":   "The logo must be a PNG or JPEG image.",
+		"workspace.logo_dimensions":  "The logo is {width}×{height} pixels; {max}×{max} at most.",
+		"workspace.logo_unreadable":  "The logo file cannot be read: {reason}",
+		"settings.language_invalid":  "Choose System, French or English.",
+		"secrets.too_large":          "This secret is too large for the system keychain.",
+		"dialog.unavailable":         "File dialogs are only available in the window.",
+		"dialog.logo_title":          "Choose the workspace’s logo",
+		"dialog.images":              "Images (PNG, JPEG)",
+		"dialog.backup_title":        "Save a backup of Ruche",
+		"dialog.restore_title":       "Restore Ruche from a backup",
+		"dialog.backups":             "Ruche backups",
+		"cli.unknown_command":        "Unknown command “{name}”. Run “ruche help” to see the commands.",
+		"cli.usage":                  "Usage: {usage}",
+		"cli.flag":                   "Problem with the options: {reason}",
+		"cli.workspace_added":        "Workspace “{name}” created ({id}).",
+		"cli.workspace_removed":      "Workspace “{name}” deleted.",
+		"cli.demo_ready":             "The demo workspace “{name}” is ready ({id}).",
+		"cli.no_workspaces":          "No workspace yet.",
+		"cli.help":                   helpEN,
+	},
+	French: {
+		"internal":    "Une erreur inattendue s’est produite. Les détails sont dans le journal.",
+		"not_found":   "Cet élément n’existe plus.",
+		"not_started": "Ruche n’a pas pu ouvrir ses données : {reason}",
+
+		"store.locked":               "Une autre instance de Ruche utilise déjà le dossier de données {dir}. Fermez-la, ou choisissez un autre dossier avec --data.",
+		"store.key_missing":          "La clé de chiffrement du dossier de données {dir} est absente du trousseau du système. Rien n’a été modifié : remettez la clé, ou lancez Ruche avec --key-file et le fichier de clé que vous avez gardé.",
+		"store.key_wrong":            "Cette clé de chiffrement n’ouvre pas le dossier de données {dir}. Rien n’a été modifié.",
+		"store.keychain_unavailable": "Aucun trousseau système n’est disponible ici ({reason}). Ruche ne garde jamais de données en clair : lancez-le avec --key-file FICHIER pour garder la clé dans un fichier lisible par vous seul.",
+		"store.key_file_mode":        "Le fichier de clé {path} est lisible par d’autres utilisateurs (mode {mode}). Restreignez-le d’abord : chmod 600 {path}",
+		"store.key_file_invalid":     "Le fichier de clé {path} ne contient pas une clé Ruche (64 caractères hexadécimaux).",
+		"store.key_file_missing":     "Le fichier de clé {path} n’existe pas, et le dossier de données {dir} contient déjà des données chiffrées. Indiquez le fichier de clé utilisé pour ce dossier.",
+		"store.key_file_unreadable":  "Le fichier de clé {path} est illisible : {reason}",
+		"store.newer":                "Le dossier de données {dir} a été écrit par une version plus récente de Ruche (version des données {found} ; cette version connaît jusqu’à {known}). Mettez Ruche à jour ; rien n’a été modifié.",
+		"store.foreign":              "Le dossier {dir} n’est pas un dossier de données Ruche. Choisissez un dossier vide ou un dossier Ruche existant ; rien n’a été modifié.",
+		"store.corrupt":              "Les données de {dir} sont illisibles ; elles sont peut-être endommagées. Rien n’a été modifié. Vous pouvez restaurer une sauvegarde depuis {backups}.",
+		"store.unwritable":           "Ruche ne peut pas écrire dans le dossier de données {dir} : {reason}",
+		"store.closed":               "La base de données est fermée.",
+		"store.too_big":              "Cette modification est trop volumineuse pour être enregistrée d’un coup.",
+		"store.migration_failed":     "La mise à jour des données vers la version {version} a échoué ; vos données sont restées telles quelles et une sauvegarde se trouve dans {backup}.",
+		"backup.invalid":             "Ce fichier n’est pas une sauvegarde Ruche, ou il est endommagé.",
+		"backup.wrong_key":           "Cette sauvegarde a été faite avec une autre clé de chiffrement : elle ne peut pas être lue ici.",
+		"backup.newer":               "Cette sauvegarde vient d’une version plus récente de Ruche (version des données {found} ; cette version connaît jusqu’à {known}).",
+		"backup.write_failed":        "La sauvegarde n’a pas pu être écrite dans {path} : {reason}",
+		"backup.restore_failed":      "La restauration a échoué et vos données précédentes ont été remises en place. Raison : {reason}",
+		"workspace.not_found":        "Cet espace de travail n’existe plus.",
+		"workspace.name_required":    "Donnez un nom à l’espace de travail.",
+		"workspace.name_too_long":    "Le nom est trop long ({max} caractères au plus).",
+		"workspace.name_taken":       "Un espace de travail nommé « {name} » existe déjà.",
+		"workspace.zone_invalid":     "« {zone} » n’est pas un fuseau horaire. Choisissez-en un dans la liste, par exemple Europe/Paris.",
+		"workspace.language_invalid": "Choisissez le français ou l’anglais.",
+		"workspace.color_invalid":    "La couleur de la marque doit être de la forme #1a2b3c.",
+		"workspace.last":             "Ruche a besoin d’au moins un espace de travail : créez-en un autre avant de supprimer celui-ci.",
+		"workspace.logo_too_large":   "Le logo est trop lourd ({size}) ; {max} au plus.",
+		"workspace.logo_not_image":   "Le logo doit être une image PNG ou JPEG.",
+		"workspace.logo_dimensions":  "Le logo mesure {width}×{height} pixels ; {max}×{max} au plus.",
+		"workspace.logo_unreadable":  "Le fichier du logo est illisible : {reason}",
+		"settings.language_invalid":  "Choisissez Système, Français ou Anglais.",
+		"secrets.too_large":          "Ce secret est trop long pour le trousseau du système.",
+		"dialog.unavailable":         "Les fenêtres de choix de fichier n’existent que dans l’application.",
+		"dialog.logo_title":          "Choisir le logo de l’espace de travail",
+		"dialog.images":              "Images (PNG, JPEG)",
+		"dialog.backup_title":        "Enregistrer une sauvegarde de Ruche",
+		"dialog.restore_title":       "Restaurer Ruche depuis une sauvegarde",
+		"dialog.backups":             "Sauvegardes Ruche",
+		"cli.unknown_command":        "Commande inconnue « {name} ». Lancez « ruche help » pour voir les commandes.",
+		"cli.usage":                  "Usage : {usage}",
+		"cli.flag":                   "Problème dans les options : {reason}",
+		"cli.workspace_added":        "Espace de travail « {name} » créé ({id}).",
+		"cli.workspace_removed":      "Espace de travail « {name} » supprimé.",
+		"cli.demo_ready":             "L’espace de démonstration « {name} » est prêt ({id}).",
+		"cli.no_workspaces":          "Aucun espace de travail pour l’instant.",
+		"cli.help":                   helpFR,
+	},
+}
+
+const helpEN = `Ruche — the community manager's desktop.
+
+Usage:
+  ruche [options]                      open the window
+  ruche [options] COMMAND [arguments]  run a command, no window
+
+Commands:
+  help                                 show this help
+  version                              print the version
+  workspace list                       list the workspaces
+  workspace add NAME [--zone Z] [--language fr|en] [--color #rrggbb]
+                                       create a workspace
+  workspace remove ID|NAME             delete a workspace
+  demo                                 create or refresh the demo workspace
+
+Options:
+  --data DIR       data folder (also RUCHE_DATA); default: {data}
+  --key-file FILE  keep the encryption key in FILE (mode 0600) instead of
+                   the system keychain (also RUCHE_KEY_FILE)
+  --json           print results as JSON, for scripts
+  --lang fr|en     language of messages (default: the system's)
+`
+
+const helpFR = `Ruche — le bureau du community manager.
+
+Usage :
+  ruche [options]                      ouvre la fenêtre
+  ruche [options] COMMANDE [arguments] lance une commande, sans fenêtre
+
+Commandes :
+  help                                 affiche cette aide
+  version                              affiche la version
+  workspace list                       liste les espaces de travail
+  workspace add NOM [--zone Z] [--language fr|en] [--color #rrggbb]
+                                       crée un espace de travail
+  workspace remove ID|NOM              supprime un espace de travail
+  demo                                 crée ou rafraîchit l’espace de démonstration
+
+Options :
+  --data DOSSIER     dossier de données (aussi RUCHE_DATA) ; par défaut : {data}
+  --key-file FICHIER garde la clé de chiffrement dans FICHIER (mode 0600) au
+                     lieu du trousseau du système (aussi RUCHE_KEY_FILE)
+  --json             affiche les résultats en JSON, pour les scripts
+  --lang fr|en       langue des messages (par défaut : celle du système)
+`

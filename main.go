@@ -1,0 +1,115 @@
+// Ruche is the community manager's desktop: one binary that opens a window,
+// or runs a command when given one.
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+	_ "time/tzdata" // IANA zones on every OS, Windows included
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/mac"
+	"github.com/wailsapp/wails/v2/pkg/options/windows"
+
+	"ruche/backend/api"
+	"ruche/backend/boot"
+	"ruche/backend/cli"
+	"ruche/backend/locale"
+	"ruche/backend/logs"
+	"ruche/backend/secrets"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	system := locale.Detect(os.Getenv)
+	inv, err := cli.Parse(os.Args[1:], os.Getenv)
+	if err != nil || len(inv.Args) > 0 {
+		cli.AttachConsole()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ruche: "+boot.Message(system.Lang, err))
+			os.Exit(cli.ExitUsage)
+		}
+		os.Exit(cli.Run(context.Background(), inv, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr,
+			System: system, Version: version, Open: opener(system)}))
+	}
+	if err := runWindow(inv.Globals, system); err != nil {
+		fmt.Fprintln(os.Stderr, "ruche:", err)
+		os.Exit(cli.ExitError)
+	}
+}
+
+// opener opens the data folder named by the global options, with the OS
+// keychain unless a key file is given.
+func opener(system locale.System) func(context.Context, cli.Globals) (*boot.App, error) {
+	return func(ctx context.Context, g cli.Globals) (*boot.App, error) {
+		dir, err := dataDir(g)
+		if err != nil {
+			return nil, err
+		}
+		return boot.Open(ctx, boot.Config{DataDir: dir, KeyFile: g.KeyFile, Vault: secrets.NewKeyring(secrets.Service),
+			Version: version, Now: time.Now, System: system})
+	}
+}
+
+func dataDir(g cli.Globals) (string, error) {
+	if g.Data != "" {
+		return filepath.Abs(g.Data)
+	}
+	return boot.DefaultDataDir(os.Getenv)
+}
+
+func runWindow(g cli.Globals, system locale.System) error {
+	dir, err := dataDir(g)
+	if err != nil {
+		return err
+	}
+	// The data opens before the window so that the bound facade has it from
+	// the first call. If another Ruche holds the folder, Wails' single
+	// instance lock below hands over to that window and exits this process;
+	// otherwise the window explains what went wrong.
+	data, openErr := opener(system)(context.Background(), g)
+	log := logs.New(os.Stderr)
+	if data != nil {
+		log = data.Log.Logger
+	}
+	a := newApp(data, logs.For(log, "app"))
+	settings := api.NewSettings(api.Deps{App: data, StartErr: openErr, DataDir: dir, Dialogs: a.dialogs(),
+		System: system, Version: version, Log: logs.For(log, "api")})
+	sum := sha256.Sum256([]byte(dir))
+
+	return wails.Run(&options.App{
+		Title:            "Ruche",
+		Width:            1280,
+		Height:           800,
+		MinWidth:         960,
+		MinHeight:        640,
+		BackgroundColour: &options.RGBA{R: 250, G: 248, B: 243, A: 255},
+		AssetServer:      &assetserver.Options{Assets: assets},
+		OnStartup:        a.startup,
+		OnDomReady:       a.domReady,
+		OnShutdown:       a.shutdown,
+		Bind:             []any{settings},
+		ErrorFormatter:   func(err error) any { return api.FormatError(settings, err) },
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               "app.ruche.desktop." + hex.EncodeToString(sum[:6]),
+			OnSecondInstanceLaunch: a.onSecondInstance,
+		},
+		Linux:   &linux.Options{ProgramName: "ruche"},
+		Mac:     &mac.Options{About: &mac.AboutInfo{Title: "Ruche", Message: version}},
+		Windows: &windows.Options{},
+	})
+}
