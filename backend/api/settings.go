@@ -233,11 +233,12 @@ func (s *Settings) ChooseLogo(id string) (Workspace, error) {
 			return ws.Get(ctx, id)
 		})
 	}
-	return s.SetLogoFile(id, path)
+	return s.setLogoFile(id, path)
 }
 
-// SetLogoFile makes the image at path the workspace's logo.
-func (s *Settings) SetLogoFile(id, path string) (Workspace, error) {
+// setLogoFile makes the image at path the workspace's logo. Paths come only
+// from the native dialog: no bound method takes a path from the page.
+func (s *Settings) setLogoFile(id, path string) (Workspace, error) {
 	data, err := readLimited(path, workspace.MaxLogoBytes)
 	if err != nil {
 		return Workspace{}, err
@@ -293,11 +294,11 @@ func (s *Settings) BackupNow() (BackupResult, error) {
 	if err != nil || path == "" {
 		return BackupResult{Cancelled: path == ""}, err
 	}
-	return s.BackupTo(path)
+	return s.backupTo(path)
 }
 
-// BackupTo writes a backup of all the data to path.
-func (s *Settings) BackupTo(path string) (BackupResult, error) {
+// backupTo writes a backup of all the data to path.
+func (s *Settings) backupTo(path string) (BackupResult, error) {
 	app, err := s.ready()
 	if err != nil {
 		return BackupResult{}, err
@@ -322,11 +323,11 @@ func (s *Settings) RestoreFromFile() (RestoreResult, error) {
 	if err != nil || path == "" {
 		return RestoreResult{Cancelled: path == ""}, err
 	}
-	return s.RestoreFrom(path)
+	return s.restoreFrom(path)
 }
 
-// RestoreFrom replaces all the data with the backup at path.
-func (s *Settings) RestoreFrom(path string) (RestoreResult, error) {
+// restoreFrom replaces all the data with the backup at path.
+func (s *Settings) restoreFrom(path string) (RestoreResult, error) {
 	app, err := s.ready()
 	if err != nil {
 		return RestoreResult{}, err

@@ -136,7 +136,8 @@ func TestLogo(t *testing.T) {
 	}
 	for path, code := range map[string]string{notImage: "workspace.logo_not_image", huge: "workspace.logo_too_large",
 		filepath.Join(dir, "gone.png"): "workspace.logo_unreadable", dir: "workspace.logo_not_image"} {
-		_, err := s.SetLogoFile(id, path)
+		d.open = path
+		_, err := s.ChooseLogo(id)
 		if got := FormatError(s, err).Code; got != code {
 			t.Errorf("SetLogoFile(%s) code = %q, want %q", filepath.Base(path), got, code)
 		}

@@ -4,8 +4,6 @@ import {api} from '../models';
 
 export function BackupNow():Promise<api.BackupResult>;
 
-export function BackupTo(arg1:string):Promise<api.BackupResult>;
-
 export function ChooseLogo(arg1:string):Promise<api.Workspace>;
 
 export function CreateDemo():Promise<api.Workspace>;
@@ -22,13 +20,9 @@ export function ListWorkspaces():Promise<Array<api.Workspace>>;
 
 export function RemoveLogo(arg1:string):Promise<api.Workspace>;
 
-export function RestoreFrom(arg1:string):Promise<api.RestoreResult>;
-
 export function RestoreFromFile():Promise<api.RestoreResult>;
 
 export function SetLanguage(arg1:string):Promise<api.AppInfo>;
-
-export function SetLogoFile(arg1:string,arg2:string):Promise<api.Workspace>;
 
 export function SwitchWorkspace(arg1:string):Promise<api.Workspace>;
 

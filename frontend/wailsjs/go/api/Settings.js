@@ -6,10 +6,6 @@ export function BackupNow() {
   return window['go']['api']['Settings']['BackupNow']();
 }
 
-export function BackupTo(arg1) {
-  return window['go']['api']['Settings']['BackupTo'](arg1);
-}
-
 export function ChooseLogo(arg1) {
   return window['go']['api']['Settings']['ChooseLogo'](arg1);
 }
@@ -42,20 +38,12 @@ export function RemoveLogo(arg1) {
   return window['go']['api']['Settings']['RemoveLogo'](arg1);
 }
 
-export function RestoreFrom(arg1) {
-  return window['go']['api']['Settings']['RestoreFrom'](arg1);
-}
-
 export function RestoreFromFile() {
   return window['go']['api']['Settings']['RestoreFromFile']();
 }
 
 export function SetLanguage(arg1) {
   return window['go']['api']['Settings']['SetLanguage'](arg1);
-}
-
-export function SetLogoFile(arg1, arg2) {
-  return window['go']['api']['Settings']['SetLogoFile'](arg1, arg2);
 }
 
 export function SwitchWorkspace(arg1) {

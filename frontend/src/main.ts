@@ -1,0 +1,12 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { makeI18n } from './i18n'
+import { pickLanguage } from './lib/language'
+import './styles.css'
+
+// Until Info() answers, speak the browser's language.
+const lang = pickLanguage(navigator.language)
+document.documentElement.lang = lang
+
+createApp(App).use(createPinia()).use(makeI18n(lang)).mount('#app')
