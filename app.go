@@ -27,7 +27,7 @@ type App struct {
 	ctx  context.Context
 	data *boot.App // nil when the data folder could not be opened
 	log  zerolog.Logger
-	stop context.CancelFunc
+	stop func() // ends the signal watch
 }
 
 func newApp(data *boot.App, log zerolog.Logger) *App {
@@ -36,12 +36,17 @@ func newApp(data *boot.App, log zerolog.Logger) *App {
 
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
-	sigCtx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	a.stop = stop
+	// Close cleanly on Ctrl+C or kill: the store is flushed and the folder
+	// released by shutdown, as when the window is closed.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	a.stop = func() { signal.Stop(sig); close(done) }
 	go func() {
-		<-sigCtx.Done()
-		if sigCtx.Err() != nil && ctx.Err() == nil {
-			runtime.Quit(ctx) // close cleanly on Ctrl+C or kill
+		select {
+		case <-sig:
+			runtime.Quit(ctx)
+		case <-done:
 		}
 	}()
 	a.log.Info().Msg("window starting")
