@@ -108,7 +108,10 @@ func runWindow(g cli.Globals, system locale.System) error {
 			UniqueId:               "app.ruche.desktop." + hex.EncodeToString(sum[:6]),
 			OnSecondInstanceLaunch: a.onSecondInstance,
 		},
-		Linux:   &linux.Options{ProgramName: "ruche"},
+		// A non-nil linux.Options defaults to GPU policy "Always" (its zero
+		// value), which costs ~100 MB of software GL under WebKitGTK: say
+		// "Never" as Wails does when no options are given (wails#2977).
+		Linux:   &linux.Options{ProgramName: "ruche", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 		Mac:     &mac.Options{About: &mac.AboutInfo{Title: "Ruche", Message: version}},
 		Windows: &windows.Options{},
 	})

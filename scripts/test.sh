@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Ruche's whole test run (what `make test` and CI run), or some of its steps:
+#
+#   bash scripts/test.sh                    # every step, in order
+#   bash scripts/test.sh vet unit           # only these steps
+#   FAIL_FAST=1 bash scripts/test.sh        # stop at the first failed step
+#
+# Steps: setup vet unit frontend keyring build windows e2e-window e2e-browser
+# Every step runs (unless FAIL_FAST=1) and the run ends on a summary table and
+# one line "summary: N passed, N failed". Steps that need the desktop binary
+# are skipped (and counted as failed) when its build failed.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export PATH="$(go env GOPATH)/bin:$PATH"
+export NO_AT_BRIDGE=1
+TAGS=${TAGS:-webkit2_41}
+
+ALL_STEPS=(setup vet deps unit frontend keyring build windows e2e-window e2e-browser)
+if [ $# -gt 0 ]; then STEPS=("$@"); else STEPS=("${ALL_STEPS[@]}"); fi
+
+# ---------------------------------------------------------------- steps
+step_setup() { bash scripts/setup.sh; }
+
+step_vet() { go vet -tags "$TAGS" ./...; }
+
+# Only main.go and app.go may import Wails; domains never import the layers
+# above them (backend/deps_test.go, with go list). Also part of unit.
+step_deps() { go test -count=1 ./backend -run 'TestBackendNeverImportsWails|TestDependenciesPointOneWay' -v | grep -E '^(--- |ok|FAIL)'; }
+
+step_unit() { go test -race -tags "$TAGS" -count=1 ./...; }
+
+step_frontend() { (cd frontend && npm test); }
+
+# The real Secret Service: a private D-Bus session, an unlocked
+# gnome-keyring-daemon and a fresh XDG_DATA_HOME (the first unlock fixes the
+# password, so never reuse one). XDG_CACHE_HOME stays: Go's build cache is there.
+step_keyring() {
+  local out rc
+  out=$(mktemp)
+  dbus-run-session -- bash -c '
+    set -e
+    export XDG_DATA_HOME=$(mktemp -d)
+    trap "rm -rf \"\$XDG_DATA_HOME\"" EXIT
+    printf %s ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    RUCHE_KEYRING_TEST=1 go test ./backend/secrets/... -run Keyring -count=1 -v
+  ' 2>&1 | tee "$out"
+  rc=${PIPESTATUS[0]}
+  if [ "$rc" = 0 ]; then
+    # At least one TestKeyring... must really run (a test may skip for a
+    # reason of its own, such as needing a machine without a keychain).
+    if ! grep -q -- '--- PASS: TestKeyring' "$out"; then
+      echo "keyring: no TestKeyring... test passed (none found, or all skipped)" >&2
+      rc=1
+    fi
+  fi
+  rm -f "$out"
+  return "$rc"
+}
+
+step_build() { bash scripts/build.sh desktop; }
+
+step_windows() { bash scripts/build.sh windows; }
+
+step_e2e-window() { bash tests/e2e/window.sh; }
+
+step_e2e-browser() { bash tests/e2e/browser.sh; }
+
+# ---------------------------------------------------------------- runner
+declare -A RESULT SECS
+ORDER=()
+failed=0
+passed=0
+
+needs_binary() { case "$1" in e2e-window|e2e-browser) return 0 ;; esac; return 1; }
+
+for s in "${STEPS[@]}"; do
+  if ! declare -F "step_$s" >/dev/null; then
+    echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2
+    exit 2
+  fi
+  ORDER+=("$s")
+  if needs_binary "$s" && [ "${RESULT[build]:-}" = FAIL ]; then
+    RESULT[$s]=SKIP; SECS[$s]=0; failed=$((failed + 1))
+    printf '\n==> %s: skipped (the desktop build failed)\n' "$s"
+    continue
+  fi
+  printf '\n==> %s\n' "$s"
+  start=$(date +%s.%N)
+  "step_$s"
+  rc=$?
+  SECS[$s]=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+  if [ "$rc" = 0 ]; then
+    RESULT[$s]=PASS; passed=$((passed + 1))
+    printf '==> %s: ok (%ss)\n' "$s" "${SECS[$s]}"
+  else
+    RESULT[$s]=FAIL; failed=$((failed + 1))
+    printf '==> %s: FAILED (exit %s, %ss)\n' "$s" "$rc" "${SECS[$s]}"
+    if [ "$s" = setup ]; then
+      echo "test.sh: setup failed, nothing else can run" >&2
+      break
+    fi
+    [ "${FAIL_FAST:-0}" = 1 ] && break
+  fi
+done
+
+total=$(awk -v t="$(ps -o etimes= -p $$)" 'BEGIN{printf "%d", t}')
+printf '\n%-14s %-6s %8s\n' step result seconds
+for s in "${ORDER[@]}"; do
+  printf '%-14s %-6s %8s\n' "$s" "${RESULT[$s]:-?}" "${SECS[$s]:-}"
+done
+printf '%-14s %-6s %8s\n' total "" "$total"
+[ -d artifacts ] && echo "artifacts: $ROOT/artifacts"
+echo
+echo "summary: $passed passed, $failed failed"
+[ "$failed" = 0 ]
