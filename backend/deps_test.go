@@ -57,6 +57,10 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		"ruche/backend/ident":     {"ruche/backend/"},
 		"ruche/backend/workspace": {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
 		"ruche/backend/settings":  {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
+		"ruche/backend/post":      {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/network", "ruche/backend/scheduler"},
+		"ruche/backend/network":   {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/scheduler"},
+		"ruche/backend/calendar":  {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/post", "ruche/backend/scheduler"},
+		"ruche/backend/scheduler": {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
 		"ruche/backend/store":     {"ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
 		"ruche/backend/secrets":   {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
 	}

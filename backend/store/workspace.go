@@ -80,8 +80,12 @@ func putWorkspace(txn *badger.Txn, w workspace.Workspace) error {
 	return put(txn, keyWorkspace(w.ID), workspaceVersion, w)
 }
 
-// DeleteWorkspace removes workspace id, its name index and its logo.
+// DeleteWorkspace removes workspace id, its name index, its logo and its
+// posts.
 func (s *Store) DeleteWorkspace(ctx context.Context, id string) error {
+	if err := s.deleteWorkspacePosts(ctx, id); err != nil {
+		return err
+	}
 	return s.update(ctx, func(txn *badger.Txn) error {
 		var w workspace.Workspace
 		if err := getWorkspace(txn, id, &w); err != nil {

@@ -91,7 +91,9 @@ type memRepo struct {
 	current string
 }
 
-func (m *memRepo) Workspaces(context.Context) ([]Workspace, error) { return append([]Workspace(nil), m.ws...), nil }
+func (m *memRepo) Workspaces(context.Context) ([]Workspace, error) {
+	return append([]Workspace(nil), m.ws...), nil
+}
 func (m *memRepo) Workspace(_ context.Context, id string) (Workspace, error) {
 	for _, w := range m.ws {
 		if w.ID == id {

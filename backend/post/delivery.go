@@ -1,0 +1,113 @@
+package post
+
+import (
+	"crypto/sha256"
+	"encoding/base32"
+	"time"
+)
+
+// DeliveryState is where the delivery to one target stands.
+type DeliveryState string
+
+// The delivery states.
+const (
+	DeliveryPending   DeliveryState = "pending"   // not published yet
+	DeliveryPublished DeliveryState = "published" // the network has it: RemoteID is set
+	DeliveryFailed    DeliveryState = "failed"    // failed for good; the last attempt says why
+)
+
+// Outcome is the result of one attempt to publish to a target.
+type Outcome string
+
+// The outcomes of an attempt.
+const (
+	OutcomePublished   Outcome = "published"
+	OutcomeTransient   Outcome = "transient"    // timeout, reset, 5xx: try again
+	OutcomeRateLimited Outcome = "rate_limited" // try again after RetryAfter
+	OutcomeAuth        Outcome = "auth"         // the account must be reconnected
+	OutcomeInvalid     Outcome = "invalid"      // the network refused the content
+	OutcomeUnknown     Outcome = "unknown"      // no answer: ask the network before retrying
+)
+
+// Delivery is the record of publishing a post to one target account.
+type Delivery struct {
+	AccountID string `json:"accountId"`
+	// IdempotencyKey is sent with every attempt, so that a retry can never
+	// publish twice; see IdempotencyKey.
+	IdempotencyKey string        `json:"idempotencyKey"`
+	State          DeliveryState `json:"state"`
+	RemoteID       string        `json:"remoteId,omitempty"`
+	URL            string        `json:"url,omitempty"`
+	Attempts       []Attempt     `json:"attempts,omitempty"`
+}
+
+// Attempt is one try at publishing to a target.
+type Attempt struct {
+	At         time.Time     `json:"at"`
+	Outcome    Outcome       `json:"outcome"`
+	Reason     string        `json:"reason,omitempty"` // an error code with a translated message, e.g. "network.timeout"
+	RetryAfter time.Duration `json:"retryAfter,omitempty"`
+}
+
+var keyEncoding = base32.NewEncoding("0123456789abcdefghjkmnpqrstvwxyz").WithPadding(base32.NoPadding)
+
+// IdempotencyKey returns the key that identifies the publication of post
+// postID to account accountID: the same for every attempt, different for
+// every pair. It is 32 characters of [0-9a-z], which every network accepts
+// (a Mastodon Idempotency-Key header, a Bluesky record key).
+func IdempotencyKey(postID, accountID string) string {
+	sum := sha256.Sum256([]byte("ruche/publish/" + postID + "/" + accountID))
+	return keyEncoding.EncodeToString(sum[:20])
+}
+
+// Delivery returns the delivery to accountID, nil if the post has none.
+func (p *Post) Delivery(accountID string) *Delivery {
+	for i := range p.Deliveries {
+		if p.Deliveries[i].AccountID == accountID {
+			return &p.Deliveries[i]
+		}
+	}
+	return nil
+}
+
+// syncDeliveries keeps one delivery per variant, in the variants' order. A
+// delivery whose target was removed is dropped unless something was already
+// tried: its history is kept, after the others.
+func (p *Post) syncDeliveries() {
+	out := make([]Delivery, 0, len(p.Variants))
+	for _, v := range p.Variants {
+		if d := p.Delivery(v.AccountID); d != nil {
+			out = append(out, *d)
+			continue
+		}
+		out = append(out, Delivery{AccountID: v.AccountID, IdempotencyKey: IdempotencyKey(p.ID, v.AccountID), State: DeliveryPending})
+	}
+	for _, d := range p.Deliveries {
+		if p.Variant(d.AccountID) == nil && len(d.Attempts) > 0 {
+			out = append(out, d)
+		}
+	}
+	p.Deliveries = out
+}
+
+// Record adds attempt a to the delivery to accountID and updates its state:
+// DeliveryPublished with the remote identifiers when a is OutcomePublished,
+// DeliveryFailed when a is an auth or invalid outcome, DeliveryPending
+// otherwise. It returns false when the post has no such delivery.
+func (p *Post) Record(accountID string, a Attempt, remoteID, url string) bool {
+	d := p.Delivery(accountID)
+	if d == nil {
+		return false
+	}
+	a.At = a.At.UTC()
+	d.Attempts = append(d.Attempts, a)
+	switch a.Outcome {
+	case OutcomePublished:
+		d.State, d.RemoteID, d.URL = DeliveryPublished, remoteID, url
+	case OutcomeAuth, OutcomeInvalid:
+		d.State = DeliveryFailed
+	default:
+		d.State = DeliveryPending
+	}
+	return true
+}

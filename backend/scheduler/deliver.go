@@ -1,0 +1,210 @@
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"math"
+	"time"
+
+	"ruche/backend/fault"
+	"ruche/backend/network"
+	"ruche/backend/post"
+)
+
+// The reasons the scheduler itself gives in a post's attempts.
+var (
+	// ErrTooManyAttempts fails a post that kept failing temporarily.
+	ErrTooManyAttempts = fault.New(fault.Transient, "scheduler.too_many_attempts")
+	// ErrInterrupted marks an attempt cut by a crash or a quit: the network
+	// is asked before anything is sent again.
+	ErrInterrupted = fault.New(fault.Transient, "scheduler.interrupted")
+)
+
+// deliver publishes a claimed post (status publishing) to each target still
+// pending, then writes the post back: published, failed, or scheduled again
+// for a retry. It never leaves the post publishing unless the process dies,
+// which reconcile then handles.
+func (s *Scheduler) deliver(ctx context.Context, p post.Post) {
+	for _, d := range p.Deliveries {
+		if d.State != post.DeliveryPending || p.Variant(d.AccountID) == nil {
+			continue
+		}
+		s.attempt(ctx, p, d)
+	}
+	// Written even when ctx ended: a post must not stay publishing because
+	// the app is quitting. The store call is short.
+	final, err := s.store.UpdatePost(context.WithoutCancel(ctx), p.ID, func(q *post.Post) error {
+		return s.settle(q, s.now())
+	})
+	if err != nil {
+		s.log.Error().Err(err).Str("post", p.ID).Msg("could not write the outcome")
+		return
+	}
+	switch final.Status {
+	case post.Published:
+		s.log.Info().Str("post", p.ID).Msg("published")
+	case post.Failed:
+		s.log.Warn().Str("post", p.ID).Msg("failed")
+		if s.notify != nil {
+			s.notify.PostFailed(final)
+		}
+	}
+}
+
+// attempt makes one try at delivery d and records it.
+func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) {
+	v := p.Variant(d.AccountID)
+	account, pub, err := s.targets.Target(ctx, d.AccountID)
+	var res network.Result
+	if err == nil {
+		lane := s.lane(account.Network)
+		select {
+		case lane <- struct{}{}:
+		case <-ctx.Done():
+			return // not tried: the post goes back to scheduled
+		}
+		res, err = s.send(ctx, pub, account, *v, d)
+		<-lane
+	}
+	if ctx.Err() != nil && err != nil {
+		// Quitting mid-call: we cannot know whether it went out; the next
+		// attempt asks the network first (see send).
+		err = network.NewError(account.Network, network.ErrTimeout, 0, err)
+	}
+	a := post.Attempt{At: s.now(), Outcome: network.Outcome(err)}
+	if err != nil {
+		a.Reason = fault.As(err).Code
+		var ne *network.Error
+		if errors.As(err, &ne) {
+			a.RetryAfter = ne.RetryAfter
+		}
+		if fault.KindOf(err) == fault.NotFound || fault.KindOf(err) == fault.Unavailable {
+			a.Outcome = post.OutcomeAuth // the account is gone or disconnected: the user must act
+		}
+	}
+	_, uerr := s.store.UpdatePost(context.WithoutCancel(ctx), p.ID, func(q *post.Post) error {
+		if !q.Record(d.AccountID, a, res.RemoteID, res.URL) {
+			return errUnchanged
+		}
+		return nil
+	})
+	if uerr != nil && !errors.Is(uerr, errUnchanged) {
+		s.log.Error().Err(uerr).Str("post", p.ID).Msg("could not record an attempt")
+	}
+}
+
+// send publishes, asking the network first whether an earlier attempt of
+// the same key went out (a timeout, a broken connection, a crash).
+func (s *Scheduler) send(ctx context.Context, pub network.Publisher, a network.Account, v post.Variant, d post.Delivery) (network.Result, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	if len(d.Attempts) > 0 {
+		res, found, err := pub.Lookup(ctx, a, d.IdempotencyKey)
+		if err != nil {
+			return network.Result{}, err
+		}
+		if found {
+			return res, nil
+		}
+	}
+	return pub.Publish(ctx, a, v, d.IdempotencyKey)
+}
+
+// settle decides a post's status once its pending deliveries were tried.
+func (s *Scheduler) settle(p *post.Post, now time.Time) error {
+	if p.Status != post.Publishing {
+		return errUnchanged
+	}
+	pending, failed := 0, 0
+	var wait time.Duration
+	for _, d := range p.Deliveries {
+		if p.Variant(d.AccountID) == nil {
+			continue
+		}
+		switch d.State {
+		case post.DeliveryPending:
+			pending++
+			if w := s.retryDelay(d); w > wait {
+				wait = w
+			}
+			if tries(d) >= s.cfg.MaxAttempts {
+				p.Record(d.AccountID, post.Attempt{At: now, Outcome: post.OutcomeInvalid, Reason: ErrTooManyAttempts.Code}, "", "")
+				pending--
+				failed++
+			}
+		case post.DeliveryFailed:
+			failed++
+		}
+	}
+	switch {
+	case pending > 0:
+		if err := p.SetStatus(post.Scheduled, now); err != nil {
+			return err
+		}
+		p.RetryAt = now.Add(wait)
+		return nil
+	case failed > 0:
+		return p.SetStatus(post.Failed, now)
+	}
+	return p.SetStatus(post.Published, now)
+}
+
+// tries counts the attempts that did not reach the network's verdict.
+func tries(d post.Delivery) int { return len(d.Attempts) }
+
+// retryDelay is the wait before the next attempt of d: exponential from
+// Backoff, capped at MaxBackoff, with ±25 % jitter so that many posts do not
+// retry in step, and never shorter than the network's Retry-After.
+func (s *Scheduler) retryDelay(d post.Delivery) time.Duration {
+	n := len(d.Attempts)
+	if n == 0 {
+		return 0 // never tried (e.g. the app quit first): go again at once
+	}
+	last := d.Attempts[n-1]
+	base := float64(s.cfg.Backoff) * math.Pow(2, float64(n-1))
+	if base > float64(s.cfg.MaxBackoff) {
+		base = float64(s.cfg.MaxBackoff)
+	}
+	wait := time.Duration(base * (0.75 + 0.5*s.jitter()))
+	if last.RetryAfter > wait {
+		wait = last.RetryAfter
+	}
+	return wait
+}
+
+// reconcile handles the posts a crash left publishing: each pending target
+// is asked whether the post's key went out; the post then goes back to
+// scheduled (due at once) so that what is missing is sent, or is settled.
+func (s *Scheduler) reconcile(ctx context.Context, jobs chan<- post.Post) error {
+	stuck, err := s.store.Publishing(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range stuck {
+		s.log.Warn().Str("post", p.ID).Msg("found publishing after a restart: reconciling")
+		select {
+		case jobs <- s.markUnknown(ctx, p):
+		case <-ctx.Done():
+			return nil
+		}
+	}
+	return nil
+}
+
+// markUnknown records, for each pending target of a post left publishing,
+// that an attempt may have happened: deliver then asks Lookup before sending.
+func (s *Scheduler) markUnknown(ctx context.Context, p post.Post) post.Post {
+	q, err := s.store.UpdatePost(ctx, p.ID, func(q *post.Post) error {
+		for _, d := range q.Deliveries {
+			if d.State == post.DeliveryPending {
+				q.Record(d.AccountID, post.Attempt{At: s.now(), Outcome: post.OutcomeUnknown, Reason: ErrInterrupted.Code}, "", "")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.log.Error().Err(err).Str("post", p.ID).Msg("could not reconcile")
+		return p
+	}
+	return q
+}

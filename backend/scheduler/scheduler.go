@@ -1,0 +1,241 @@
+// Package scheduler publishes posts on time, exactly once, even across
+// crashes, sleeps and flaky networks.
+//
+// Due times live in the store (its due index), never only in memory. A loop
+// polls the store by wall clock — at start, every few seconds, and at once
+// after the machine wakes up (Go's timers stop while a laptop sleeps) — and
+// hands due posts to a bounded pool of workers, with a concurrency limit per
+// network. A post is written "publishing" before any network call; every
+// attempt sends the same idempotency key; and a post found "publishing" at
+// start (a crash) is reconciled with each network ("did this key publish
+// already?") before anything is sent again. Temporary failures are retried
+// with exponential backoff and jitter, honouring Retry-After; permanent ones
+// fail the post with a translated reason. A post whose time passed by more
+// than a grace period before the scheduler could take it (Ruche was closed)
+// becomes missed: the user decides.
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"ruche/backend/network"
+	"ruche/backend/post"
+)
+
+// Store is where posts and their due times are kept.
+type Store interface {
+	// Due returns at most limit scheduled posts due at or before at, earliest first.
+	Due(ctx context.Context, at time.Time, limit int) ([]post.Post, error)
+	// Publishing returns every post left with status publishing.
+	Publishing(ctx context.Context) ([]post.Post, error)
+	// UpdatePost reads, changes and writes a post in one transaction.
+	UpdatePost(ctx context.Context, id string, change func(*post.Post) error) (post.Post, error)
+}
+
+// Targets gives, for an account of a post, the account with its token and
+// the client of its network.
+type Targets interface {
+	Target(ctx context.Context, accountID string) (network.Account, network.Publisher, error)
+}
+
+// Notifier is told when a post fails for good, to tell the user.
+type Notifier interface {
+	PostFailed(p post.Post)
+}
+
+// Config tunes the scheduler. The zero value of each field takes its default.
+type Config struct {
+	Poll        time.Duration  // how often the store is polled; 5 s
+	Grace       time.Duration  // how late a post may still go out; 15 min
+	Workers     int            // posts published at once, all networks; 8
+	PerNetwork  map[string]int // posts published at once on one network; default 4
+	Batch       int            // due posts claimed per poll; 256
+	Timeout     time.Duration  // one network call; 60 s
+	MaxAttempts int            // temporary failures before a post fails; 8
+	Backoff     time.Duration  // first retry delay; 30 s, doubled each time
+	MaxBackoff  time.Duration  // longest retry delay; 1 h
+}
+
+func (c Config) withDefaults() Config {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&c.Poll, 5*time.Second)
+	def(&c.Grace, 15*time.Minute)
+	def(&c.Timeout, 60*time.Second)
+	def(&c.Backoff, 30*time.Second)
+	def(&c.MaxBackoff, time.Hour)
+	if c.Workers <= 0 {
+		c.Workers = 8
+	}
+	if c.Batch <= 0 {
+		c.Batch = 256
+	}
+	if c.MaxAttempts <= 0 {
+		c.MaxAttempts = 8
+	}
+	return c
+}
+
+// Scheduler is the publishing loop.
+type Scheduler struct {
+	store   Store
+	targets Targets
+	notify  Notifier
+	now     func() time.Time
+	log     zerolog.Logger
+	cfg     Config
+	jitter  func() float64 // in [0, 1)
+
+	mu    sync.Mutex
+	lanes map[string]chan struct{} // per-network concurrency
+	wake  chan struct{}
+}
+
+// New returns a scheduler. now is the wall clock; notify may be nil.
+func New(store Store, targets Targets, notify Notifier, now func() time.Time, log zerolog.Logger, cfg Config) *Scheduler {
+	return &Scheduler{store: store, targets: targets, notify: notify, now: now, log: log,
+		cfg: cfg.withDefaults(), jitter: rand.Float64, lanes: map[string]chan struct{}{}, wake: make(chan struct{}, 1)}
+}
+
+// Wake asks for a poll now: after a post was scheduled for right away, or
+// when the OS says the machine woke up.
+func (s *Scheduler) Wake() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run reconciles what a crash left behind, then polls until ctx ends. It
+// returns when every post it took is written back (published, failed or
+// scheduled again).
+func (s *Scheduler) Run(ctx context.Context) error {
+	jobs := make(chan post.Post)
+	var wg sync.WaitGroup
+	for range s.cfg.Workers {
+		wg.Go(func() {
+			for p := range jobs {
+				s.deliver(ctx, p)
+			}
+		})
+	}
+	defer func() {
+		close(jobs)
+		wg.Wait()
+	}()
+
+	if err := s.reconcile(ctx, jobs); err != nil {
+		return err
+	}
+	ticker := time.NewTicker(s.cfg.Poll)
+	defer ticker.Stop()
+	last := time.Now() // monotonic: compared with the wall clock to see a sleep
+	lastWall := s.now()
+	for {
+		if err := s.poll(ctx, jobs); err != nil && ctx.Err() == nil {
+			s.log.Error().Err(err).Msg("poll failed")
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-s.wake:
+		case <-ticker.C:
+		}
+		// A laptop that slept: the wall clock moved much more than the
+		// monotonic one. The poll below catches up at once; say so.
+		mono, wall := time.Since(last), s.now().Sub(lastWall)
+		if wall-mono > 2*s.cfg.Poll {
+			s.log.Info().Dur("slept", wall-mono).Msg("woke up: catching up")
+		}
+		last, lastWall = time.Now(), s.now()
+	}
+}
+
+// poll claims the due posts, batch after batch, and hands them to the workers.
+func (s *Scheduler) poll(ctx context.Context, jobs chan<- post.Post) error {
+	for {
+		now := s.now()
+		due, err := s.store.Due(ctx, now, s.cfg.Batch)
+		if err != nil {
+			return fmt.Errorf("due posts: %w", err)
+		}
+		claimed := 0
+		for _, d := range due {
+			p, ok, err := s.claim(ctx, d.ID, now)
+			if err != nil {
+				s.log.Error().Err(err).Str("post", d.ID).Msg("claim failed")
+				continue
+			}
+			if !ok {
+				continue
+			}
+			claimed++
+			select {
+			case jobs <- p:
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		if len(due) < s.cfg.Batch || claimed == 0 {
+			return nil
+		}
+	}
+}
+
+// claim moves a due post to publishing, or to missed when its time passed
+// beyond the grace period before any attempt (Ruche was closed or asleep).
+// It reports whether the post is now the caller's to publish.
+func (s *Scheduler) claim(ctx context.Context, id string, now time.Time) (post.Post, bool, error) {
+	take := false
+	p, err := s.store.UpdatePost(ctx, id, func(p *post.Post) error {
+		take = false
+		at, due := p.DueAt()
+		if !due || at.After(now) {
+			return errUnchanged
+		}
+		// Late by more than the grace period: Ruche was closed or asleep at
+		// the time, first try or retry alike. Publishing now could be out of
+		// place (an offer that ended, a greeting for the wrong day).
+		if now.Sub(at) > s.cfg.Grace {
+			return p.SetStatus(post.Missed, now)
+		}
+		take = true
+		return p.SetStatus(post.Publishing, now)
+	})
+	if errors.Is(err, errUnchanged) {
+		return p, false, nil
+	}
+	if err == nil && !take {
+		s.log.Warn().Str("post", id).Time("scheduled", p.ScheduledAt).Msg("missed: its time passed while Ruche was not running")
+	}
+	return p, take && err == nil, err
+}
+
+// errUnchanged aborts an UpdatePost that has nothing to write.
+var errUnchanged = errors.New("unchanged")
+
+// lane returns the semaphore of network.
+func (s *Scheduler) lane(net string) chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, ok := s.lanes[net]
+	if !ok {
+		n := s.cfg.PerNetwork[net]
+		if n <= 0 {
+			n = 4
+		}
+		l = make(chan struct{}, n)
+		s.lanes[net] = l
+	}
+	return l
+}
