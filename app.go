@@ -15,6 +15,9 @@ import (
 	"ruche/backend/api"
 	"ruche/backend/boot"
 	"ruche/backend/fault"
+	"ruche/backend/locale"
+	"ruche/backend/post"
+	"ruche/backend/scheduler"
 )
 
 // idleAfter is when the app reports its memory once the window is ready.
@@ -24,10 +27,12 @@ const idleAfter = 5 * time.Second
 // and the only caller of the Wails runtime, which it lends to the backend
 // through small adapters (dialogs).
 type App struct {
-	ctx  context.Context
-	data *boot.App // nil when the data folder could not be opened
-	log  zerolog.Logger
-	stop func() // ends the signal watch
+	ctx   context.Context
+	data  *boot.App // nil when the data folder could not be opened
+	log   zerolog.Logger
+	stop  func()        // ends the signal watch
+	sched chan struct{} // closed when the scheduler has stopped
+	halt  context.CancelFunc
 }
 
 func newApp(data *boot.App, log zerolog.Logger) *App {
@@ -50,6 +55,41 @@ func (a *App) startup(ctx context.Context) {
 		}
 	}()
 	a.log.Info().Msg("window starting")
+	if a.data != nil {
+		sctx, halt := context.WithCancel(context.Background())
+		a.halt, a.sched = halt, make(chan struct{})
+		s := a.data.Scheduler(a, scheduler.Config{})
+		go func() {
+			defer close(a.sched)
+			if err := s.Run(sctx); err != nil {
+				a.log.Error().Err(err).Msg("scheduler stopped")
+			}
+		}()
+	}
+}
+
+// PostChanged tells the window the scheduler changed a post, and that it
+// failed when it did (scheduler.Notifier).
+func (a *App) PostChanged(p post.Post) {
+	runtime.EventsEmit(a.ctx, api.EventPostsChanged)
+	if p.Status != post.Failed {
+		return
+	}
+	reason := ""
+	for _, d := range p.Deliveries {
+		if n := len(d.Attempts); d.State == post.DeliveryFailed && n > 0 {
+			reason = locale.Message(a.lang(), d.Attempts[n-1].Reason, nil)
+		}
+	}
+	runtime.EventsEmit(a.ctx, api.EventPostFailed, api.PostFailed{ID: p.ID, Title: post.Title(p), Reason: reason})
+}
+
+func (a *App) lang() locale.Lang {
+	st, err := a.data.Store.Settings(context.Background())
+	if err != nil {
+		return a.data.System.Lang
+	}
+	return st.UILanguage(a.data.System.Lang)
 }
 
 func (a *App) domReady(ctx context.Context) {
@@ -69,6 +109,10 @@ func (a *App) domReady(ctx context.Context) {
 func (a *App) shutdown(context.Context) {
 	if a.stop != nil {
 		a.stop()
+	}
+	if a.halt != nil {
+		a.halt()
+		<-a.sched // every post it took is written back before the store closes
 	}
 	if a.data != nil {
 		if err := a.data.Close(); err != nil {
@@ -98,6 +142,13 @@ func (d dialogs) OpenFile(title string, filters []api.FileFilter) (string, error
 		return "", errNoWindow
 	}
 	return runtime.OpenFileDialog(d.a.ctx, runtime.OpenDialogOptions{Title: title, Filters: wailsFilters(filters)})
+}
+
+func (d dialogs) OpenFiles(title string, filters []api.FileFilter) ([]string, error) {
+	if d.a.ctx == nil {
+		return nil, errNoWindow
+	}
+	return runtime.OpenMultipleFilesDialog(d.a.ctx, runtime.OpenDialogOptions{Title: title, Filters: wailsFilters(filters)})
 }
 
 func (d dialogs) SaveFile(title, name string, filters []api.FileFilter) (string, error) {

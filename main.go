@@ -89,6 +89,7 @@ func runWindow(g cli.Globals, system locale.System) error {
 	a := newApp(data, logs.For(log, "app"))
 	settings := api.NewSettings(api.Deps{App: data, StartErr: openErr, DataDir: dir, Dialogs: a.dialogs(),
 		System: system, Version: version, Log: logs.For(log, "api")})
+	cal, composer := api.NewCalendar(settings), api.NewComposer(settings)
 	sum := sha256.Sum256([]byte(dir))
 
 	return wails.Run(&options.App{
@@ -102,7 +103,7 @@ func runWindow(g cli.Globals, system locale.System) error {
 		OnStartup:        a.startup,
 		OnDomReady:       a.domReady,
 		OnShutdown:       a.shutdown,
-		Bind:             []any{settings},
+		Bind:             []any{settings, cal, composer},
 		ErrorFormatter:   func(err error) any { return api.FormatError(settings, err) },
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "app.ruche.desktop." + hex.EncodeToString(sum[:6]),

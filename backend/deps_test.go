@@ -61,6 +61,9 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		"ruche/backend/network":   {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/scheduler"},
 		"ruche/backend/calendar":  {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/post", "ruche/backend/scheduler"},
 		"ruche/backend/scheduler": {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
+		"ruche/backend/account":   {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/scheduler", "ruche/backend/plan"},
+		"ruche/backend/media":     {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/network", "ruche/backend/plan"},
+		"ruche/backend/plan":      {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/scheduler"},
 		"ruche/backend/store":     {"ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
 		"ruche/backend/secrets":   {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
 	}

@@ -5,7 +5,7 @@
 #   bash scripts/test.sh vet unit           # only these steps
 #   FAIL_FAST=1 bash scripts/test.sh        # stop at the first failed step
 #
-# Steps: setup vet unit frontend keyring build windows e2e-window e2e-browser
+# Steps: setup vet deps unit frontend keyring build crash windows e2e-window e2e-browser
 # Every step runs (unless FAIL_FAST=1) and the run ends on a summary table and
 # one line "summary: N passed, N failed". Steps that need the desktop binary
 # are skipped (and counted as failed) when its build failed.
@@ -17,7 +17,7 @@ export PATH="$(go env GOPATH)/bin:$PATH"
 export NO_AT_BRIDGE=1
 TAGS=${TAGS:-webkit2_41}
 
-ALL_STEPS=(setup vet deps unit frontend keyring build windows e2e-window e2e-browser)
+ALL_STEPS=(setup vet deps unit frontend keyring build crash windows e2e-window e2e-browser)
 if [ $# -gt 0 ]; then STEPS=("$@"); else STEPS=("${ALL_STEPS[@]}"); fi
 
 # ---------------------------------------------------------------- steps
@@ -61,6 +61,10 @@ step_keyring() {
 
 step_build() { bash scripts/build.sh desktop; }
 
+# `ruche run` killed with SIGKILL at random moments while it publishes to a
+# test network without idempotency keys: every post must land exactly once.
+step_crash() { go test -tags crash -count=1 -v ./tests/crash/ -ruche "$PWD/build/bin/ruche" 2>&1 | grep -E '^(=== RUN|--- |\s+crash_test|ok|FAIL|PASS)'; }
+
 step_windows() { bash scripts/build.sh windows; }
 
 step_e2e-window() { bash tests/e2e/window.sh; }
@@ -73,7 +77,7 @@ ORDER=()
 failed=0
 passed=0
 
-needs_binary() { case "$1" in e2e-window|e2e-browser) return 0 ;; esac; return 1; }
+needs_binary() { case "$1" in crash|e2e-window|e2e-browser) return 0 ;; esac; return 1; }
 
 for s in "${STEPS[@]}"; do
   if ! declare -F "step_$s" >/dev/null; then

@@ -17,6 +17,7 @@ import (
 	"ruche/backend/boot"
 	"ruche/backend/demo"
 	"ruche/backend/fault"
+	"ruche/backend/ident"
 	"ruche/backend/locale"
 	"ruche/backend/logs"
 	"ruche/backend/settings"
@@ -31,9 +32,10 @@ type FileFilter struct {
 }
 
 // Dialogs are the native file dialogs, which only the window has. A
-// cancelled dialog returns "" and no error.
+// cancelled dialog returns "" (OpenFiles: no path) and no error.
 type Dialogs interface {
 	OpenFile(title string, filters []FileFilter) (string, error)
+	OpenFiles(title string, filters []FileFilter) ([]string, error)
 	SaveFile(title, defaultName string, filters []FileFilter) (string, error)
 }
 
@@ -262,7 +264,7 @@ func (s *Settings) CreateDemo() (Workspace, error) {
 		return Workspace{}, err
 	}
 	ctx := context.Background()
-	w, err := demo.Refresh(ctx, app.Workspaces, s.lang())
+	w, err := demo.Refresh(ctx, app.Workspaces, s.lang(), demo.NewSample(app.Store, app.Store, app.Now, ident.New))
 	if err != nil {
 		return Workspace{}, err
 	}

@@ -18,15 +18,22 @@ import (
 	"ruche/backend/store"
 )
 
-// fakeDialogs answers file dialogs with prepared paths; "" is a cancel.
+// fakeDialogs answers file dialogs with prepared paths; "" (or no files) is
+// a cancel.
 type fakeDialogs struct {
 	open, save string
+	files      []string
 	titles     []string
 }
 
 func (f *fakeDialogs) OpenFile(title string, _ []FileFilter) (string, error) {
 	f.titles = append(f.titles, title)
 	return f.open, nil
+}
+
+func (f *fakeDialogs) OpenFiles(title string, _ []FileFilter) ([]string, error) {
+	f.titles = append(f.titles, title)
+	return f.files, nil
 }
 
 func (f *fakeDialogs) SaveFile(title, _ string, _ []FileFilter) (string, error) {

@@ -7,15 +7,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"os"
 	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
 
+	"ruche/backend/account"
+	"ruche/backend/crisis"
 	"ruche/backend/fault"
 	"ruche/backend/ident"
 	"ruche/backend/locale"
 	"ruche/backend/logs"
+	"ruche/backend/network"
+	"ruche/backend/network/directory"
+	"ruche/backend/post"
+	"ruche/backend/scheduler"
 	"ruche/backend/secrets"
 	"ruche/backend/store"
 	"ruche/backend/workspace"
@@ -33,6 +41,7 @@ type Config struct {
 	Now      func() time.Time
 	System   locale.System // the OS language and zone
 	LogLevel zerolog.Level
+	Getenv   func(string) string // the environment; nil: the process's
 }
 
 // App is an open data folder with its services.
@@ -42,6 +51,10 @@ type App struct {
 	Log        *logs.Log
 	Store      *store.Store
 	Workspaces *workspace.Service
+	Posts      *post.Service
+	Accounts   *account.Service
+	Crisis     *crisis.Service
+	Secrets    secrets.Vault // the keychain, its secrets kept out of the log
 
 	lock    *store.Lock
 	stopGC  context.CancelFunc
@@ -55,6 +68,9 @@ type App struct {
 func Open(ctx context.Context, cfg Config) (*App, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Getenv == nil {
+		cfg.Getenv = os.Getenv
 	}
 	p := PathsOf(cfg.DataDir)
 	if foreign(p) {
@@ -77,8 +93,8 @@ func (a *App) open(ctx context.Context) error {
 	if a.Log, err = logs.Open(a.Paths.Logs, logs.Options{Level: a.LogLevel}); err != nil {
 		return store.ErrUnwritable.With(map[string]any{"dir": a.Paths.Data, "reason": err}, err)
 	}
-	vault := secrets.Watch(a.Vault, a.Log.Redactor.Remember)
-	key, err := storeKey(a.Paths, a.KeyFile, vault)
+	a.Secrets = secrets.Watch(a.Vault, a.Log.Redactor.Remember)
+	key, err := storeKey(a.Paths, a.KeyFile, a.Secrets)
 	if err != nil {
 		return err
 	}
@@ -89,6 +105,9 @@ func (a *App) open(ctx context.Context) error {
 		return err
 	}
 	a.Workspaces = workspace.NewService(a.Store, a.Store, a.Now, ident.New)
+	a.Posts = post.NewService(a.Store, network.Checker{Caps: network.DefaultCaps}, a.Now, ident.New)
+	a.Accounts = account.NewService(a.Store, a.Now, ident.New)
+	a.Crisis = crisis.NewService(a.Store, a.Now)
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err
 	}
@@ -121,6 +140,17 @@ func (a *App) startGC() {
 			}
 		})
 	}()
+}
+
+// Scheduler returns the publishing loop over this data folder: each account
+// publishes through its network's client with its token from the keychain,
+// paused workspaces are held back and timed pauses end by themselves. Only
+// one runs per data folder, as only one process holds it. notify may be nil.
+func (a *App) Scheduler(notify scheduler.Notifier, cfg scheduler.Config) *scheduler.Scheduler {
+	cfg.Gate = a.Crisis
+	cfg.BeforePoll = a.Crisis.AutoResume
+	targets := directory.New(a.Accounts, a.Secrets, &http.Client{}, a.Now, a.Getenv)
+	return scheduler.New(a.Store, targets, notify, a.Now, logs.For(a.Log.Logger, "scheduler"), cfg)
 }
 
 // Close stops the GC loop, closes the store and the log and gives the folder

@@ -14,6 +14,7 @@ import (
 	"ruche/backend/boot"
 	"ruche/backend/demo"
 	"ruche/backend/fault"
+	"ruche/backend/ident"
 	"ruche/backend/locale"
 	"ruche/backend/workspace"
 )
@@ -160,6 +161,22 @@ func (r *runner) run(ctx context.Context) error {
 		return ErrUnknown.With(map[string]any{"name": "workspace " + args[1]}, nil)
 	case "demo":
 		return r.withApp(ctx, r.demo)
+	case "account", "accounts":
+		return r.account(ctx, args[1:])
+	case "post", "posts":
+		return r.post(ctx, args[1:])
+	case "queue":
+		return r.queue(ctx, args[1:])
+	case "import":
+		return r.importFile(ctx, args[1:])
+	case "export":
+		return r.exportFile(ctx, args[1:])
+	case "run":
+		return r.withApp(ctx, func(ctx context.Context, a *boot.App) error { return r.runScheduler(ctx, a, args[1:]) })
+	case "pause":
+		return r.withApp(ctx, func(ctx context.Context, a *boot.App) error { return r.pause(ctx, a, args[1:]) })
+	case "resume":
+		return r.withApp(ctx, r.resume)
 	}
 	return ErrUnknown.With(map[string]any{"name": cmd}, nil)
 }
@@ -308,7 +325,7 @@ func (r *runner) workspaceRemove(ctx context.Context, a *boot.App, ref string) e
 }
 
 func (r *runner) demo(ctx context.Context, a *boot.App) error {
-	w, err := demo.Refresh(ctx, a.Workspaces, r.lang)
+	w, err := demo.Refresh(ctx, a.Workspaces, r.lang, demo.NewSample(a.Store, a.Store, a.Now, ident.New))
 	if err != nil {
 		return err
 	}

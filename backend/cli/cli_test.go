@@ -140,3 +140,24 @@ func TestHelpAndVersion(t *testing.T) {
 		t.Errorf("version --json = %d, %q", code, out)
 	}
 }
+
+func TestPauseAndResume(t *testing.T) {
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: secrets.NewMemory()}
+	tests := []struct {
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{[]string{"pause"}, ExitError, "Indiquez pourquoi"},
+		{[]string{"pause", "--reason", "Bad buzz", "--until", "2001-01-01 10:00"}, ExitError, "doit être dans le futur"},
+		{[]string{"pause", "--reason", "Bad buzz sur la galette"}, ExitOK, "en pause : Bad buzz sur la galette"},
+		{[]string{"--json", "resume"}, ExitOK, `"resumed": 0`},
+		{[]string{"resume"}, ExitError, "ne sont pas en pause"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := h.run(t, tt.args...)
+		if code != tt.wantCode || !strings.Contains(out+errOut, tt.want) {
+			t.Errorf("ruche %q = %d, %q %q; want %d and %q", tt.args, code, out, errOut, tt.wantCode, tt.want)
+		}
+	}
+}

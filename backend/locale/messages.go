@@ -69,6 +69,16 @@ var catalogues = map[Lang]map[string]string{
 		"calendar.slot_time_invalid":    "Queue slot {index}: the time must be between 00:00 and 23:59.",
 		"calendar.slot_duplicate":       "Queue slots {first} and {second} are the same day and time: remove one.",
 		"calendar.queue_empty":          "The queue has no time slot yet: add one in the workspace settings.",
+		"crisis.reason_required":        "Say why you pause the posts: the reason is kept in the audit list.",
+		"crisis.reason_too_long":        "The reason is too long ({max} characters at most).",
+		"crisis.until_past":             "The automatic resume time must be in the future.",
+		"crisis.not_paused":             "The posts are not paused.",
+		"crisis.not_found":              "This pause no longer exists.",
+		"directory.reconnect":           "The {network} account {account} must be reconnected before Ruche can publish with it (Accounts).",
+		"directory.unsupported":         "Publishing to {network} is not available in this version of Ruche yet; the post was kept.",
+		"cli.running":                   "Ruche publishes the posts of {dir} as they fall due. Ctrl+C stops it.",
+		"cli.paused":                    "Every scheduled post is paused: {reason}",
+		"cli.resumed":                   "{count} posts resumed.",
 		"scheduler.too_many_attempts":   "The network kept failing; Ruche stopped trying. Try again later or check the network’s status.",
 		"scheduler.interrupted":         "Ruche was interrupted while sending; it checked with the network before trying again.",
 		"calendar.queue_full":           "Every queue slot in the next {days} days is taken. Add slots or choose a date yourself.",
@@ -133,6 +143,56 @@ var catalogues = map[Lang]map[string]string{
 		"network.alt_missing":               "{file} has no description (alt text): people who use a screen reader will miss it.",
 		"network.link_invalid":              "The link must be a web address starting with http:// or https://.",
 		"network.unknown":                   "Ruche does not know the network “{network}”.",
+
+		"account.not_found":           "This account no longer exists.",
+		"account.unknown":             "This workspace has no account named “{account}”.",
+		"account.workspace_required":  "Choose the workspace of this account.",
+		"account.network_unknown":     "Ruche does not know the network “{network}”. Choose bluesky, mastodon, x, threads, linkedin, instagram or testnet.",
+		"account.handle_required":     "Give the account’s handle, such as fournil.bsky.social or @fournil@piaille.fr.",
+		"account.handle_too_long":     "The handle or the name is too long ({max} characters at most).",
+		"account.server_invalid":      "“{server}” is not a server address: write it like https://piaille.fr.",
+		"account.status_invalid":      "“{status}” is not an account status.",
+		"account.taken":               "The {network} account {handle} is already in this workspace.",
+		"post.status_invalid":         "“{status}” cannot be chosen by hand: choose draft, in review or approved.",
+		"media.missing":               "{file} no longer exists: it may have been moved or renamed.",
+		"media.not_file":              "{file} is a folder, not a file.",
+		"media.unreadable":            "{file} cannot be read: {reason}",
+		"plan.import_account_missing": "Line {line}: name at least one account in the accounts column (its handle or identifier).",
+		"plan.missed_action_invalid":  "“{action}” is not a choice for a missed post: publish now, reschedule or skip.",
+		"plan.not_missed":             "This post is no longer waiting for your decision: reload the calendar.",
+		"plan.export_write_failed":    "The export could not be written to {path}: {reason}",
+		"api.instant_invalid":         "“{value}” is not a date and time.",
+		"api.import_expired":          "This import preview has expired: open the file again.",
+		"dialog.media_title":          "Choose images or videos",
+		"dialog.media":                "Images and videos",
+		"dialog.import_title":         "Import posts from a CSV file",
+		"dialog.csv":                  "CSV files",
+		"dialog.export_ics_title":     "Export the calendar (ICS)",
+		"dialog.export_csv_title":     "Export the calendar (CSV)",
+		"dialog.ics":                  "Calendars (ICS)",
+		"status.draft":                "draft",
+		"status.in_review":            "in review",
+		"status.approved":             "approved",
+		"status.scheduled":            "scheduled",
+		"status.publishing":           "publishing",
+		"status.published":            "published",
+		"status.failed":               "failed",
+		"status.missed":               "missed",
+		"status.paused":               "paused",
+		"cli.account_added":           "The {network} account {handle} was added ({id}).",
+		"cli.account_removed":         "The {network} account {handle} was removed.",
+		"cli.no_accounts":             "No account in this workspace yet.",
+		"cli.post_draft":              "Post {id} saved as a draft.",
+		"cli.post_scheduled":          "Post {id} planned for {date} at {time} ({zone}): {status}.",
+		"cli.post_moved":              "Post {id} moved to {date} at {time} ({zone}): {status}.",
+		"cli.post_queued":             "Post {id} queued for {date} at {time} ({zone}): {status}.",
+		"cli.post_deleted":            "Post {id} deleted.",
+		"cli.no_posts":                "No post from {from} to {to}.",
+		"cli.row":                     "Line {line}",
+		"cli.import_preview":          "{valid} rows can be imported, {invalid} have problems. Nothing was imported (--dry-run).",
+		"cli.import_done":             "{count} posts imported.",
+		"cli.import_invalid":          "{invalid} of {count} rows have problems: nothing was imported. Fix them, or import the others with --valid-only.",
+		"cli.exported":                "Calendar exported to {path}.",
 	},
 	French: {
 		"internal":    "Une erreur inattendue s’est produite. Les détails sont dans le journal.",
@@ -199,6 +259,16 @@ var catalogues = map[Lang]map[string]string{
 		"calendar.slot_time_invalid":    "Créneau {index} de la file : l’heure doit être comprise entre 00:00 et 23:59.",
 		"calendar.slot_duplicate":       "Les créneaux {first} et {second} de la file ont le même jour et la même heure : supprimez-en un.",
 		"calendar.queue_empty":          "La file n’a encore aucun créneau : ajoutez-en dans les réglages de l’espace de travail.",
+		"crisis.reason_required":        "Indiquez pourquoi vous mettez les publications en pause : la raison est gardée dans le journal.",
+		"crisis.reason_too_long":        "La raison est trop longue ({max} caractères au plus).",
+		"crisis.until_past":             "L’heure de reprise automatique doit être dans le futur.",
+		"crisis.not_paused":             "Les publications ne sont pas en pause.",
+		"crisis.not_found":              "Cette pause n’existe plus.",
+		"directory.reconnect":           "Le compte {network} {account} doit être reconnecté avant que Ruche puisse publier avec (Comptes).",
+		"directory.unsupported":         "La publication sur {network} n’est pas encore disponible dans cette version de Ruche ; la publication est conservée.",
+		"cli.running":                   "Ruche publie les publications de {dir} à leur heure. Ctrl+C pour arrêter.",
+		"cli.paused":                    "Toutes les publications programmées sont en pause : {reason}",
+		"cli.resumed":                   "{count} publications reprises.",
 		"scheduler.too_many_attempts":   "Le réseau a échoué trop de fois ; Ruche a arrêté d’essayer. Réessayez plus tard ou vérifiez l’état du réseau.",
 		"scheduler.interrupted":         "Ruche a été interrompu pendant l’envoi ; il a vérifié auprès du réseau avant de réessayer.",
 		"calendar.queue_full":           "Tous les créneaux de la file sont pris pour les {days} prochains jours. Ajoutez des créneaux ou choisissez vous-même une date.",
@@ -263,6 +333,56 @@ var catalogues = map[Lang]map[string]string{
 		"network.alt_missing":               "{file} n’a pas de description (texte alternatif) : les personnes qui utilisent un lecteur d’écran la manqueront.",
 		"network.link_invalid":              "Le lien doit être une adresse web commençant par http:// ou https://.",
 		"network.unknown":                   "Ruche ne connaît pas le réseau « {network} ».",
+
+		"account.not_found":           "Ce compte n’existe plus.",
+		"account.unknown":             "Cet espace de travail n’a pas de compte « {account} ».",
+		"account.workspace_required":  "Choisissez l’espace de travail de ce compte.",
+		"account.network_unknown":     "Ruche ne connaît pas le réseau « {network} ». Choisissez bluesky, mastodon, x, threads, linkedin, instagram ou testnet.",
+		"account.handle_required":     "Indiquez l’identifiant du compte, par exemple fournil.bsky.social ou @fournil@piaille.fr.",
+		"account.handle_too_long":     "L’identifiant ou le nom est trop long ({max} caractères au plus).",
+		"account.server_invalid":      "« {server} » n’est pas l’adresse d’un serveur : écrivez-la comme https://piaille.fr.",
+		"account.status_invalid":      "« {status} » n’est pas un état de compte.",
+		"account.taken":               "Le compte {network} {handle} est déjà dans cet espace de travail.",
+		"post.status_invalid":         "« {status} » ne se choisit pas à la main : choisissez brouillon, à relire ou approuvée.",
+		"media.missing":               "{file} n’existe plus : il a peut-être été déplacé ou renommé.",
+		"media.not_file":              "{file} est un dossier, pas un fichier.",
+		"media.unreadable":            "{file} est illisible : {reason}",
+		"plan.import_account_missing": "Ligne {line} : indiquez au moins un compte dans la colonne des comptes (son identifiant ou son nom d’utilisateur).",
+		"plan.missed_action_invalid":  "« {action} » n’est pas un choix pour une publication manquée : publier maintenant, replanifier ou ignorer.",
+		"plan.not_missed":             "Cette publication n’attend plus votre décision : rechargez le calendrier.",
+		"plan.export_write_failed":    "L’export n’a pas pu être écrit dans {path} : {reason}",
+		"api.instant_invalid":         "« {value} » n’est pas une date et une heure.",
+		"api.import_expired":          "Cet aperçu d’import a expiré : rouvrez le fichier.",
+		"dialog.media_title":          "Choisir des images ou des vidéos",
+		"dialog.media":                "Images et vidéos",
+		"dialog.import_title":         "Importer des publications depuis un fichier CSV",
+		"dialog.csv":                  "Fichiers CSV",
+		"dialog.export_ics_title":     "Exporter le calendrier (ICS)",
+		"dialog.export_csv_title":     "Exporter le calendrier (CSV)",
+		"dialog.ics":                  "Calendriers (ICS)",
+		"status.draft":                "brouillon",
+		"status.in_review":            "à relire",
+		"status.approved":             "approuvée",
+		"status.scheduled":            "planifiée",
+		"status.publishing":           "en cours d’envoi",
+		"status.published":            "publiée",
+		"status.failed":               "en échec",
+		"status.missed":               "manquée",
+		"status.paused":               "en pause",
+		"cli.account_added":           "Le compte {network} {handle} a été ajouté ({id}).",
+		"cli.account_removed":         "Le compte {network} {handle} a été supprimé.",
+		"cli.no_accounts":             "Aucun compte dans cet espace de travail pour l’instant.",
+		"cli.post_draft":              "Publication {id} enregistrée comme brouillon.",
+		"cli.post_scheduled":          "Publication {id} prévue le {date} à {time} ({zone}) : {status}.",
+		"cli.post_moved":              "Publication {id} déplacée au {date} à {time} ({zone}) : {status}.",
+		"cli.post_queued":             "Publication {id} mise en file pour le {date} à {time} ({zone}) : {status}.",
+		"cli.post_deleted":            "Publication {id} supprimée.",
+		"cli.no_posts":                "Aucune publication du {from} au {to}.",
+		"cli.row":                     "Ligne {line}",
+		"cli.import_preview":          "{valid} lignes peuvent être importées, {invalid} ont des problèmes. Rien n’a été importé (--dry-run).",
+		"cli.import_done":             "{count} publications importées.",
+		"cli.import_invalid":          "{invalid} lignes sur {count} ont des problèmes : rien n’a été importé. Corrigez-les, ou importez les autres avec --valid-only.",
+		"cli.exported":                "Calendrier exporté dans {path}.",
 	},
 }
 
@@ -280,6 +400,24 @@ Commands:
                                        create a workspace
   workspace remove ID|NAME             delete a workspace
   demo                                 create or refresh the demo workspace
+  account list                         list the accounts of the current workspace
+  account add NETWORK HANDLE [--server URL] [--name NAME]
+                                       add an account (test network, scripts)
+  account remove ID|HANDLE             remove an account
+  post add TEXT --account ID|HANDLE [--at "YYYY-MM-DD HH:MM"] [--pillar P]
+                                       write a post: a draft, or planned at --at
+  post list [--from DAY] [--to DAY]    list the posts by day (30 days from today)
+  post show ID                         show a post, its versions and deliveries
+  post move ID "YYYY-MM-DD HH:MM"      schedule or move a post
+  post delete ID                       delete a post
+  queue add ID                         schedule a post at the next free queue slot
+  import FILE.csv [--dry-run] [--valid-only]
+                                       import posts, showing each row's problems
+  export --ics|--csv [--out FILE]      export the calendar (to the standard output)
+                                       Times are in the current workspace's zone.
+  run [--poll 5s]                      publish the posts as they fall due, no window
+  pause --reason R [--until T] [--all] pause every scheduled post (crisis switch)
+  resume                               resume the paused posts
 
 Options:
   --data DIR       data folder (also RUCHE_DATA); default: {data}
@@ -303,6 +441,26 @@ Commandes :
                                        crée un espace de travail
   workspace remove ID|NOM              supprime un espace de travail
   demo                                 crée ou rafraîchit l’espace de démonstration
+  account list                         liste les comptes de l’espace de travail courant
+  account add RÉSEAU IDENTIFIANT [--server URL] [--name NOM]
+                                       ajoute un compte (réseau de test, scripts)
+  account remove ID|IDENTIFIANT        supprime un compte
+  post add TEXTE --account ID|IDENTIFIANT [--at "AAAA-MM-JJ HH:MM"] [--pillar P]
+                                       écrit une publication : brouillon, ou prévue à --at
+  post list [--from JOUR] [--to JOUR]  liste les publications par jour (30 jours)
+  post show ID                         affiche une publication, ses versions et envois
+  post move ID "AAAA-MM-JJ HH:MM"      planifie ou déplace une publication
+  post delete ID                       supprime une publication
+  queue add ID                         planifie au prochain créneau libre de la file
+  import FICHIER.csv [--dry-run] [--valid-only]
+                                       importe des publications, avec les problèmes
+                                       de chaque ligne
+  export --ics|--csv [--out FICHIER]   exporte le calendrier (sur la sortie standard)
+                                       Les heures sont celles du fuseau de l’espace
+                                       de travail courant.
+  run [--poll 5s]                      publie les publications à leur heure, sans fenêtre
+  pause --reason R [--until T] [--all] met en pause toutes les publications programmées
+  resume                               reprend les publications en pause
 
 Options :
   --data DOSSIER     dossier de données (aussi RUCHE_DATA) ; par défaut : {data}

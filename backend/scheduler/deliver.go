@@ -21,21 +21,36 @@ var (
 )
 
 // deliver publishes a claimed post (status publishing) to each target still
-// pending, then writes the post back: published, failed, or scheduled again
-// for a retry. It never leaves the post publishing unless the process dies,
-// which reconcile then handles.
+// pending, then writes the attempts and the outcome in one transaction:
+// published, failed, or scheduled again for a retry. Should the process die
+// before that write, the post stays publishing and reconcile asks the
+// networks at the next start.
 func (s *Scheduler) deliver(ctx context.Context, p post.Post) {
+	type tried struct {
+		account string
+		a       post.Attempt
+		res     network.Result
+	}
+	var done []tried
 	for _, d := range p.Deliveries {
 		if d.State != post.DeliveryPending || p.Variant(d.AccountID) == nil {
 			continue
 		}
-		s.attempt(ctx, p, d)
+		if a, res, ok := s.attempt(ctx, p, d); ok {
+			done = append(done, tried{d.AccountID, a, res})
+		}
 	}
 	// Written even when ctx ended: a post must not stay publishing because
 	// the app is quitting. The store call is short.
 	final, err := s.store.UpdatePost(context.WithoutCancel(ctx), p.ID, func(q *post.Post) error {
+		for _, t := range done {
+			q.Record(t.account, t.a, t.res.RemoteID, t.res.URL)
+		}
 		return s.settle(q, s.now())
 	})
+	if errors.Is(err, errUnchanged) {
+		return // no longer publishing: nothing to settle
+	}
 	if err != nil {
 		s.log.Error().Err(err).Str("post", p.ID).Msg("could not write the outcome")
 		return
@@ -45,14 +60,15 @@ func (s *Scheduler) deliver(ctx context.Context, p post.Post) {
 		s.log.Info().Str("post", p.ID).Msg("published")
 	case post.Failed:
 		s.log.Warn().Str("post", p.ID).Msg("failed")
-		if s.notify != nil {
-			s.notify.PostFailed(final)
-		}
+	}
+	if s.notify != nil {
+		s.notify.PostChanged(final)
 	}
 }
 
-// attempt makes one try at delivery d and records it.
-func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) {
+// attempt makes one try at delivery d; ok is false when it was not tried
+// (the app is quitting).
+func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) (post.Attempt, network.Result, bool) {
 	v := p.Variant(d.AccountID)
 	account, pub, err := s.targets.Target(ctx, d.AccountID)
 	var res network.Result
@@ -61,7 +77,7 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) {
 		select {
 		case lane <- struct{}{}:
 		case <-ctx.Done():
-			return // not tried: the post goes back to scheduled
+			return post.Attempt{}, res, false
 		}
 		res, err = s.send(ctx, pub, account, *v, d)
 		<-lane
@@ -78,19 +94,11 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) {
 		if errors.As(err, &ne) {
 			a.RetryAfter = ne.RetryAfter
 		}
-		if fault.KindOf(err) == fault.NotFound || fault.KindOf(err) == fault.Unavailable {
+		if k := fault.KindOf(err); k == fault.NotFound || k == fault.Unavailable || k == fault.AuthExpired {
 			a.Outcome = post.OutcomeAuth // the account is gone or disconnected: the user must act
 		}
 	}
-	_, uerr := s.store.UpdatePost(context.WithoutCancel(ctx), p.ID, func(q *post.Post) error {
-		if !q.Record(d.AccountID, a, res.RemoteID, res.URL) {
-			return errUnchanged
-		}
-		return nil
-	})
-	if uerr != nil && !errors.Is(uerr, errUnchanged) {
-		s.log.Error().Err(uerr).Str("post", p.ID).Msg("could not record an attempt")
-	}
+	return a, res, true
 }
 
 // send publishes, asking the network first whether an earlier attempt of
@@ -109,6 +117,9 @@ func (s *Scheduler) send(ctx context.Context, pub network.Publisher, a network.A
 	}
 	return pub.Publish(ctx, a, v, d.IdempotencyKey)
 }
+
+// errUnchanged aborts an UpdatePost that has nothing to write.
+var errUnchanged = errors.New("unchanged")
 
 // settle decides a post's status once its pending deliveries were tried.
 func (s *Scheduler) settle(p *post.Post, now time.Time) error {

@@ -83,6 +83,33 @@ func (m *memStore) UpdatePost(_ context.Context, id string, change func(*post.Po
 	return p, nil
 }
 
+func (m *memStore) UpdatePosts(_ context.Context, ids []string, change func(*post.Post) (bool, error)) ([]post.Post, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	next := map[string]post.Post{}
+	var saved []post.Post
+	for _, id := range ids {
+		p, ok := m.posts[id]
+		if !ok {
+			continue
+		}
+		p = clone(p)
+		keep, err := change(&p)
+		if err != nil {
+			return nil, err // all or nothing
+		}
+		if keep {
+			p.Revision++
+			next[id] = p
+			saved = append(saved, clone(p))
+		}
+	}
+	for id, p := range next {
+		m.posts[id] = p
+	}
+	return saved, nil
+}
+
 func (m *memStore) get(id string) post.Post {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -168,7 +195,10 @@ type notes struct {
 	failed []string
 }
 
-func (n *notes) PostFailed(p post.Post) {
+func (n *notes) PostChanged(p post.Post) {
+	if p.Status != post.Failed {
+		return
+	}
 	n.mu.Lock()
 	n.failed = append(n.failed, p.ID)
 	n.mu.Unlock()

@@ -17,9 +17,9 @@ package scheduler
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"time"
 
@@ -37,6 +37,9 @@ type Store interface {
 	Publishing(ctx context.Context) ([]post.Post, error)
 	// UpdatePost reads, changes and writes a post in one transaction.
 	UpdatePost(ctx context.Context, id string, change func(*post.Post) error) (post.Post, error)
+	// UpdatePosts changes several posts in one transaction, saving those
+	// for which change returns true.
+	UpdatePosts(ctx context.Context, ids []string, change func(*post.Post) (bool, error)) ([]post.Post, error)
 }
 
 // Targets gives, for an account of a post, the account with its token and
@@ -45,9 +48,11 @@ type Targets interface {
 	Target(ctx context.Context, accountID string) (network.Account, network.Publisher, error)
 }
 
-// Notifier is told when a post fails for good, to tell the user.
+// Notifier is told of every post the scheduler changes (published, failed,
+// retried, missed, paused), for the window to refresh and to tell the user of
+// a failure.
 type Notifier interface {
-	PostFailed(p post.Post)
+	PostChanged(p post.Post)
 }
 
 // Config tunes the scheduler. The zero value of each field takes its default.
@@ -61,6 +66,15 @@ type Config struct {
 	MaxAttempts int            // temporary failures before a post fails; 8
 	Backoff     time.Duration  // first retry delay; 30 s, doubled each time
 	MaxBackoff  time.Duration  // longest retry delay; 1 h
+
+	// Gate, when set, holds back the posts of a paused workspace (the
+	// crisis switch): a due post of a paused workspace is paused, not sent.
+	Gate interface {
+		Paused(ctx context.Context, workspaceID string) bool
+	}
+	// BeforePoll, when set, runs before each poll: the crisis switch's
+	// automatic resume.
+	BeforePoll func(ctx context.Context) error
 }
 
 func (c Config) withDefaults() Config {
@@ -161,8 +175,16 @@ func (s *Scheduler) Run(ctx context.Context) error {
 	}
 }
 
+// claimChunk is how many due posts one transaction claims.
+const claimChunk = 64
+
 // poll claims the due posts, batch after batch, and hands them to the workers.
 func (s *Scheduler) poll(ctx context.Context, jobs chan<- post.Post) error {
+	if s.cfg.BeforePoll != nil {
+		if err := s.cfg.BeforePoll(ctx); err != nil {
+			s.log.Error().Err(err).Msg("before poll")
+		}
+	}
 	for {
 		now := s.now()
 		due, err := s.store.Due(ctx, now, s.cfg.Batch)
@@ -170,20 +192,18 @@ func (s *Scheduler) poll(ctx context.Context, jobs chan<- post.Post) error {
 			return fmt.Errorf("due posts: %w", err)
 		}
 		claimed := 0
-		for _, d := range due {
-			p, ok, err := s.claim(ctx, d.ID, now)
+		for chunk := range slices.Chunk(due, claimChunk) {
+			taken, err := s.claim(ctx, chunk, now)
 			if err != nil {
-				s.log.Error().Err(err).Str("post", d.ID).Msg("claim failed")
-				continue
+				return fmt.Errorf("claim: %w", err)
 			}
-			if !ok {
-				continue
-			}
-			claimed++
-			select {
-			case jobs <- p:
-			case <-ctx.Done():
-				return nil
+			claimed += len(taken)
+			for _, p := range taken {
+				select {
+				case jobs <- p:
+				case <-ctx.Done():
+					return nil // claimed but not sent: reconciled at the next start
+				}
 			}
 		}
 		if len(due) < s.cfg.Batch || claimed == 0 {
@@ -192,37 +212,53 @@ func (s *Scheduler) poll(ctx context.Context, jobs chan<- post.Post) error {
 	}
 }
 
-// claim moves a due post to publishing, or to missed when its time passed
-// beyond the grace period before any attempt (Ruche was closed or asleep).
-// It reports whether the post is now the caller's to publish.
-func (s *Scheduler) claim(ctx context.Context, id string, now time.Time) (post.Post, bool, error) {
-	take := false
-	p, err := s.store.UpdatePost(ctx, id, func(p *post.Post) error {
-		take = false
+// claim moves due posts to publishing in one transaction, or to missed when
+// their time passed beyond the grace period (Ruche was closed or asleep), or
+// to paused when their workspace is paused. It returns the posts now the
+// caller's to publish.
+func (s *Scheduler) claim(ctx context.Context, due []post.Post, now time.Time) ([]post.Post, error) {
+	paused := map[string]bool{}
+	ids := make([]string, len(due))
+	for i, d := range due {
+		ids[i] = d.ID
+		if _, seen := paused[d.WorkspaceID]; !seen {
+			paused[d.WorkspaceID] = s.cfg.Gate != nil && s.cfg.Gate.Paused(ctx, d.WorkspaceID)
+		}
+	}
+	saved, err := s.store.UpdatePosts(ctx, ids, func(p *post.Post) (bool, error) {
 		at, due := p.DueAt()
-		if !due || at.After(now) {
-			return errUnchanged
+		switch {
+		case !due || at.After(now):
+			return false, nil
+		case paused[p.WorkspaceID]:
+			return true, p.SetStatus(post.Paused, now)
+		// Late by more than the grace period, first try or retry alike:
+		// publishing now could be out of place (an offer that ended, a
+		// greeting for the wrong day). The user decides.
+		case now.Sub(at) > s.cfg.Grace:
+			return true, p.SetStatus(post.Missed, now)
 		}
-		// Late by more than the grace period: Ruche was closed or asleep at
-		// the time, first try or retry alike. Publishing now could be out of
-		// place (an offer that ended, a greeting for the wrong day).
-		if now.Sub(at) > s.cfg.Grace {
-			return p.SetStatus(post.Missed, now)
-		}
-		take = true
-		return p.SetStatus(post.Publishing, now)
+		return true, p.SetStatus(post.Publishing, now)
 	})
-	if errors.Is(err, errUnchanged) {
-		return p, false, nil
+	if err != nil {
+		return nil, err
 	}
-	if err == nil && !take {
-		s.log.Warn().Str("post", id).Time("scheduled", p.ScheduledAt).Msg("missed: its time passed while Ruche was not running")
+	taken := saved[:0]
+	for _, p := range saved {
+		if p.Status != post.Publishing && s.notify != nil {
+			s.notify.PostChanged(p)
+		}
+		switch p.Status {
+		case post.Publishing:
+			taken = append(taken, p)
+		case post.Missed:
+			s.log.Warn().Str("post", p.ID).Time("scheduled", p.ScheduledAt).Msg("missed: its time passed while Ruche was not running")
+		case post.Paused:
+			s.log.Info().Str("post", p.ID).Msg("held back: its workspace is paused")
+		}
 	}
-	return p, take && err == nil, err
+	return taken, nil
 }
-
-// errUnchanged aborts an UpdatePost that has nothing to write.
-var errUnchanged = errors.New("unchanged")
 
 // lane returns the semaphore of network.
 func (s *Scheduler) lane(net string) chan struct{} {

@@ -27,6 +27,10 @@ import (
 //	                             instant): what the scheduler must publish
 //	idx/sending/<postID>         status publishing: what a crash may have left half-sent,
 //	                             reconciled with the network when the scheduler starts
+//	account/<accountID>          account.Account (account.go)
+//	idx/wsaccount/<wsID>/<accountID>
+//	                             every account of a workspace
+//	queue/<wsID>                 []calendar.Slot: the workspace's weekly queue slots (queue.go)
 //
 // <t> is not ASCII: it is 8 bytes, the instant's nanoseconds since 1970 as a
 // big-endian unsigned integer, so that byte order is time order. Instants
@@ -102,3 +106,38 @@ func idAfterTime(key []byte, prefix string) string {
 func timeOfKey(key []byte, prefix string) time.Time {
 	return time.Unix(0, int64(binary.BigEndian.Uint64(key[len(prefix):]))).UTC()
 }
+
+// The crisis switch (pause.go):
+//
+//	pause/<wsID>                 crisis.Pause; <wsID> is "*" for the pause of every workspace
+//	pauselog/<t><n>              crisis.Event, the audit list; <t> as above, <n> 4 random bytes
+const (
+	prefixPause    = "pause/"
+	prefixPauseLog = "pauselog/"
+)
+
+func keyPause(wsID string) []byte {
+	if wsID == "" {
+		wsID = "*"
+	}
+	return []byte(prefixPause + wsID)
+}
+
+func keyPauseEvent(at time.Time, nonce []byte) []byte {
+	return append(appendTime([]byte(prefixPauseLog), at), nonce...)
+}
+
+const (
+	prefixAccount          = "account/"
+	prefixAccountWorkspace = "idx/wsaccount/"
+	prefixQueue            = "queue/"
+)
+
+func keyAccount(id string) []byte { return []byte(prefixAccount + id) }
+func prefixAccountWorkspaceOf(wsID string) string {
+	return prefixAccountWorkspace + wsID + "/"
+}
+func keyAccountWorkspace(wsID, id string) []byte {
+	return []byte(prefixAccountWorkspaceOf(wsID) + id)
+}
+func keyQueue(wsID string) []byte { return []byte(prefixQueue + wsID) }

@@ -80,10 +80,13 @@ func putWorkspace(txn *badger.Txn, w workspace.Workspace) error {
 	return put(txn, keyWorkspace(w.ID), workspaceVersion, w)
 }
 
-// DeleteWorkspace removes workspace id, its name index, its logo and its
-// posts.
+// DeleteWorkspace removes workspace id, its name index, its logo, its
+// posts, its accounts and its queue slots.
 func (s *Store) DeleteWorkspace(ctx context.Context, id string) error {
 	if err := s.deleteWorkspacePosts(ctx, id); err != nil {
+		return err
+	}
+	if err := s.deleteWorkspaceAccounts(ctx, id); err != nil {
 		return err
 	}
 	return s.update(ctx, func(txn *badger.Txn) error {
@@ -91,7 +94,7 @@ func (s *Store) DeleteWorkspace(ctx context.Context, id string) error {
 		if err := getWorkspace(txn, id, &w); err != nil {
 			return err
 		}
-		for _, k := range [][]byte{keyWorkspaceName(foldName(w.Name)), keyWorkspaceLogo(id), keyWorkspace(id)} {
+		for _, k := range [][]byte{keyWorkspaceName(foldName(w.Name)), keyWorkspaceLogo(id), keyQueue(id), keyWorkspace(id)} {
 			if err := txn.Delete(k); err != nil {
 				return err
 			}

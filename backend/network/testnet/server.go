@@ -139,6 +139,13 @@ func (s *Server) Posts() []Post {
 	return append([]Post(nil), s.posts...)
 }
 
+// Len returns how many posts are held.
+func (s *Server) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.posts)
+}
+
 // Created returns how many posts were created with idempotency key key,
 // deleted ones included: 1 for a post published exactly once.
 func (s *Server) Created(key string) int {

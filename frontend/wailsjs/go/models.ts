@@ -1,5 +1,77 @@
 export namespace api {
 	
+	export class Capabilities {
+	    textLimit: number;
+	    counting: string;
+	    byteLimit: number;
+	    urlLength: number;
+	    maxMedia: number;
+	    maxMediaBytes: number;
+	    mediaTypes: string[];
+	    threads: boolean;
+	    firstComment: boolean;
+	    nativeScheduling: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Capabilities(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.textLimit = source["textLimit"];
+	        this.counting = source["counting"];
+	        this.byteLimit = source["byteLimit"];
+	        this.urlLength = source["urlLength"];
+	        this.maxMedia = source["maxMedia"];
+	        this.maxMediaBytes = source["maxMediaBytes"];
+	        this.mediaTypes = source["mediaTypes"];
+	        this.threads = source["threads"];
+	        this.firstComment = source["firstComment"];
+	        this.nativeScheduling = source["nativeScheduling"];
+	    }
+	}
+	export class Account {
+	    id: string;
+	    network: string;
+	    networkName: string;
+	    handle: string;
+	    displayName: string;
+	    status: string;
+	    capabilities: Capabilities;
+	
+	    static createFrom(source: any = {}) {
+	        return new Account(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.network = source["network"];
+	        this.networkName = source["networkName"];
+	        this.handle = source["handle"];
+	        this.displayName = source["displayName"];
+	        this.status = source["status"];
+	        this.capabilities = this.convertValues(source["capabilities"], Capabilities);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Problem {
 	    code: string;
 	    message: string;
@@ -62,6 +134,22 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class Attempt {
+	    at: string;
+	    outcome: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attempt(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.outcome = source["outcome"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class BackupResult {
 	    cancelled: boolean;
 	    path: string;
@@ -77,6 +165,473 @@ export namespace api {
 	        this.path = source["path"];
 	        this.bytes = source["bytes"];
 	    }
+	}
+	export class Pause {
+	    reason: string;
+	    since: string;
+	    until: string;
+	    allSpaces: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Pause(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reason = source["reason"];
+	        this.since = source["since"];
+	        this.until = source["until"];
+	        this.allSpaces = source["allSpaces"];
+	    }
+	}
+	export class Delivery {
+	    accountId: string;
+	    state: string;
+	    remoteId: string;
+	    url: string;
+	    attempts: Attempt[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Delivery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.state = source["state"];
+	        this.remoteId = source["remoteId"];
+	        this.url = source["url"];
+	        this.attempts = this.convertValues(source["attempts"], Attempt);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Media {
+	    path: string;
+	    alt: string;
+	    mime: string;
+	    size: number;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Media(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.alt = source["alt"];
+	        this.mime = source["mime"];
+	        this.size = source["size"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class Variant {
+	    accountId: string;
+	    network: string;
+	    text: string;
+	    link: string;
+	    firstComment: string;
+	    thread: string[];
+	    media: Media[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Variant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.network = source["network"];
+	        this.text = source["text"];
+	        this.link = source["link"];
+	        this.firstComment = source["firstComment"];
+	        this.thread = source["thread"];
+	        this.media = this.convertValues(source["media"], Media);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Post {
+	    id: string;
+	    workspaceId: string;
+	    status: string;
+	    scheduledAt: string;
+	    localDate: string;
+	    localTime: string;
+	    zone: string;
+	    title: string;
+	    authorNote: string;
+	    pillar: string;
+	    campaigns: string[];
+	    variants: Variant[];
+	    deliveries: Delivery[];
+	    revision: number;
+	    networks: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Post(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.workspaceId = source["workspaceId"];
+	        this.status = source["status"];
+	        this.scheduledAt = source["scheduledAt"];
+	        this.localDate = source["localDate"];
+	        this.localTime = source["localTime"];
+	        this.zone = source["zone"];
+	        this.title = source["title"];
+	        this.authorNote = source["authorNote"];
+	        this.pillar = source["pillar"];
+	        this.campaigns = source["campaigns"];
+	        this.variants = this.convertValues(source["variants"], Variant);
+	        this.deliveries = this.convertValues(source["deliveries"], Delivery);
+	        this.revision = source["revision"];
+	        this.networks = source["networks"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Day {
+	    date: string;
+	    posts: Post[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Day(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.posts = this.convertValues(source["posts"], Post);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CalendarView {
+	    zone: string;
+	    from: string;
+	    to: string;
+	    days: Day[];
+	    paused?: Pause;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalendarView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.zone = source["zone"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.days = this.convertValues(source["days"], Day);
+	        this.paused = this.convertValues(source["paused"], Pause);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Finding {
+	    accountId: string;
+	    code: string;
+	    severity: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Finding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.code = source["code"];
+	        this.severity = source["severity"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Count {
+	    used: number;
+	    limit: number;
+	    bytes: number;
+	    byteLimit: number;
+	    over: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Count(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.used = source["used"];
+	        this.limit = source["limit"];
+	        this.bytes = source["bytes"];
+	        this.byteLimit = source["byteLimit"];
+	        this.over = source["over"];
+	    }
+	}
+	export class Check {
+	    counts: Record<string, Count>;
+	    findings: Finding[];
+	    canSave: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Check(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.counts = this.convertValues(source["counts"], Count, true);
+	        this.findings = this.convertValues(source["findings"], Finding);
+	        this.canSave = source["canSave"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	export class ImportRow {
+	    line: number;
+	    at: string;
+	    text: string;
+	    link: string;
+	    media: string;
+	    accounts: string[];
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.at = source["at"];
+	        this.text = source["text"];
+	        this.link = source["link"];
+	        this.media = source["media"];
+	        this.accounts = source["accounts"];
+	        this.problems = this.convertValues(source["problems"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportPreview {
+	    cancelled: boolean;
+	    path: string;
+	    token: string;
+	    rows: ImportRow[];
+	    valid: number;
+	    invalid: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cancelled = source["cancelled"];
+	        this.path = source["path"];
+	        this.token = source["token"];
+	        this.rows = this.convertValues(source["rows"], ImportRow);
+	        this.valid = source["valid"];
+	        this.invalid = source["invalid"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class PauseEvent {
+	    at: string;
+	    action: string;
+	    reason: string;
+	    workspace: string;
+	    posts: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PauseEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.action = source["action"];
+	        this.reason = source["reason"];
+	        this.workspace = source["workspace"];
+	        this.posts = source["posts"];
+	    }
+	}
+	
+	export class PostInput {
+	    authorNote: string;
+	    pillar: string;
+	    campaigns: string[];
+	    variants: Variant[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PostInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.authorNote = source["authorNote"];
+	        this.pillar = source["pillar"];
+	        this.campaigns = source["campaigns"];
+	        this.variants = this.convertValues(source["variants"], Variant);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class RestoreResult {
@@ -95,6 +650,21 @@ export namespace api {
 	        this.safetyBackup = source["safetyBackup"];
 	    }
 	}
+	export class Slot {
+	    weekday: number;
+	    time: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Slot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.weekday = source["weekday"];
+	        this.time = source["time"];
+	    }
+	}
+	
 	export class Workspace {
 	    id: string;
 	    name: string;

@@ -1,0 +1,177 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"ruche/backend/calendar"
+	"ruche/backend/fault"
+	"ruche/backend/locale"
+	"ruche/backend/plan"
+)
+
+// ErrImportExpired: ConfirmImport was given a token it does not hold.
+var ErrImportExpired = fault.New(fault.NotFound, "api.import_expired")
+
+// maxPendingImports is how many previews wait for confirmation at once; an
+// older one is forgotten.
+const maxPendingImports = 4
+
+// pendingImport is a previewed import file, kept in memory only.
+type pendingImport struct {
+	token       string
+	workspaceID string
+	rows        []calendar.Row
+}
+
+// ExportICS asks where to save and writes the current workspace's calendar
+// there as an iCalendar file. It returns the path, "" when cancelled.
+func (c *Calendar) ExportICS() (string, error) {
+	return c.export("dialog.export_ics_title", ".ics", FileFilter{Pattern: "*.ics"}, "dialog.ics",
+		func(sc scope, b *bytes.Buffer) error { return sc.plan.ExportICS(sc.ctx, sc.ws, b) })
+}
+
+// ExportCSV asks where to save and writes the current workspace's calendar
+// there as a CSV file that the import reads back. It returns the path, ""
+// when cancelled.
+func (c *Calendar) ExportCSV() (string, error) {
+	return c.export("dialog.export_csv_title", ".csv", FileFilter{Pattern: "*.csv"}, "dialog.csv",
+		func(sc scope, b *bytes.Buffer) error { return sc.plan.ExportCSV(sc.ctx, sc.ws, b) })
+}
+
+func (c *Calendar) export(title, ext string, filter FileFilter, filterName string, write func(scope, *bytes.Buffer) error) (string, error) {
+	sc, err := c.s.current()
+	if err != nil {
+		return "", err
+	}
+	filter.Name = locale.Message(sc.lang, filterName, nil)
+	name := fileName(sc.ws.Name) + "-" + sc.app.Now().In(sc.loc).Format("2006-01-02") + ext
+	path, err := c.s.d.Dialogs.SaveFile(locale.Message(sc.lang, title, nil), name, []FileFilter{filter})
+	if err != nil || path == "" {
+		return "", err
+	}
+	if filepath.Ext(path) == "" {
+		path += ext
+	}
+	var b bytes.Buffer
+	if err := write(sc, &b); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		return "", plan.ErrWrite.With(map[string]any{"path": path, "reason": err}, err)
+	}
+	return path, nil
+}
+
+// fileName makes a workspace's name fit for a file name on every OS.
+func fileName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 0x20 {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	if name == "" {
+		return "ruche"
+	}
+	return name
+}
+
+// PreviewImport asks for a CSV file and shows what it would import, each
+// row with its problems. It saves nothing: ConfirmImport with the token
+// imports the good rows.
+func (c *Calendar) PreviewImport() (ImportPreview, error) {
+	sc, err := c.s.current()
+	if err != nil {
+		return ImportPreview{}, err
+	}
+	path, err := c.s.d.Dialogs.OpenFile(locale.Message(sc.lang, "dialog.import_title", nil),
+		[]FileFilter{{Name: locale.Message(sc.lang, "dialog.csv", nil), Pattern: "*.csv;*.CSV;*.txt;*.tsv"}})
+	if err != nil || path == "" {
+		return ImportPreview{Cancelled: path == ""}, err
+	}
+	return c.previewFile(sc, path)
+}
+
+// previewFile parses the CSV file at path for the current workspace and
+// keeps its rows under a new token. Paths come only from the native dialog.
+func (c *Calendar) previewFile(sc scope, path string) (ImportPreview, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return ImportPreview{}, calendar.ErrCSVUnreadable.Because(err)
+	}
+	defer f.Close()
+	rows, err := sc.plan.PreviewImport(sc.ctx, sc.ws, f, filepath.Dir(path))
+	if err != nil {
+		return ImportPreview{}, err
+	}
+	out := ImportPreview{Path: path, Token: newToken(), Rows: make([]ImportRow, len(rows))}
+	for i, row := range rows {
+		out.Rows[i] = importRowDTO(row, sc)
+		if row.OK() {
+			out.Valid++
+		} else {
+			out.Invalid++
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.imports) == maxPendingImports {
+		c.imports = c.imports[1:]
+	}
+	c.imports = append(c.imports, pendingImport{token: out.Token, workspaceID: sc.ws.ID, rows: rows})
+	return out, nil
+}
+
+func importRowDTO(row calendar.Row, sc scope) ImportRow {
+	out := ImportRow{Line: row.Line, At: rfc3339(row.At), Text: row.Text, Link: row.Link, Media: row.Media,
+		Accounts: nonNil(row.Accounts), Problems: []Problem{}}
+	for _, p := range row.Problems {
+		out.Problems = append(out.Problems, Problem{Code: p.Code, Message: locale.Message(sc.lang, p.Code, p.Args)})
+	}
+	return out
+}
+
+// ConfirmImport imports the good rows of the preview token into the
+// workspace it was made for, and returns how many posts it created. A row
+// whose media file or time went bad since the preview is left out.
+func (c *Calendar) ConfirmImport(token string) (int, error) {
+	app, err := c.s.ready()
+	if err != nil {
+		return 0, err
+	}
+	pending, ok := c.takeImport(token)
+	if !ok {
+		return 0, ErrImportExpired.With(nil, nil)
+	}
+	ctx := context.Background()
+	w, err := app.Workspaces.Get(ctx, pending.workspaceID)
+	if err != nil {
+		return 0, err
+	}
+	return planOf(app).Import(ctx, w, pending.rows)
+}
+
+// takeImport removes the preview token from those waiting and returns it.
+func (c *Calendar) takeImport(token string) (pendingImport, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, p := range c.imports {
+		if p.token == token && token != "" {
+			c.imports = append(c.imports[:i], c.imports[i+1:]...)
+			return p, true
+		}
+	}
+	return pendingImport{}, false
+}
+
+func newToken() string {
+	b := make([]byte, 16)
+	rand.Read(b) // never fails: crypto/rand panics rather than return an error
+	return hex.EncodeToString(b)
+}

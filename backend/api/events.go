@@ -1,0 +1,19 @@
+package api
+
+// The events the backend sends to the window. The names are mirrored by
+// frontend/src/api/events.ts; keep both in step.
+const (
+	// EventPostFailed: a post failed for good. Payload: PostFailed.
+	EventPostFailed = "post:failed"
+	// EventPostsChanged: the scheduler changed posts (published, failed,
+	// missed, paused): the calendar reloads. Payload: none.
+	EventPostsChanged = "posts:changed"
+)
+
+// PostFailed tells the window which post failed and why, to notify the user
+// and open the post.
+type PostFailed struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Reason string `json:"reason"` // translated
+}

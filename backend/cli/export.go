@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+
+	"ruche/backend/boot"
+	"ruche/backend/locale"
+	"ruche/backend/plan"
+	"ruche/backend/workspace"
+)
+
+// exportFile runs "ruche export --ics|--csv [--out FILE]": the current
+// workspace's calendar to FILE, or to the standard output.
+func (r *runner) exportFile(ctx context.Context, args []string) error {
+	o, err := parseOptions(args, []string{"--out"}, []string{"--ics", "--csv"})
+	if err != nil {
+		return err
+	}
+	if len(o.args) > 0 || o.switches["--ics"] == o.switches["--csv"] {
+		return usage("ruche export --ics|--csv [--out FILE]")
+	}
+	format := "csv"
+	if o.switches["--ics"] {
+		format = "ics"
+	}
+	return r.inWorkspace(ctx, func(ctx context.Context, a *boot.App, w workspace.Workspace) error {
+		var b bytes.Buffer
+		p := planOf(a)
+		if format == "ics" {
+			err = p.ExportICS(ctx, w, &b)
+		} else {
+			err = p.ExportCSV(ctx, w, &b)
+		}
+		if err != nil {
+			return err
+		}
+		out := o.value("--out")
+		if out == "" {
+			if r.inv.JSON {
+				return r.print(map[string]string{"format": format, "content": b.String()}, "")
+			}
+			_, err := r.Stdout.Write(b.Bytes())
+			return err
+		}
+		if err := os.WriteFile(out, b.Bytes(), 0o600); err != nil {
+			return plan.ErrWrite.With(map[string]any{"path": out, "reason": err}, err)
+		}
+		return r.print(map[string]any{"format": format, "path": out, "bytes": b.Len()},
+			locale.Message(r.lang, "cli.exported", map[string]any{"path": out}))
+	})
+}
