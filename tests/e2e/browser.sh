@@ -81,7 +81,9 @@ fail() {
 }
 
 say "wails dev -tags $TAGS -noreload (data folder $DATA)"
-setsid xvfb-run -a -n "$((200 + RANDOM % 600))" -s "-screen 0 1280x800x24 -noreset" \
+# Inside its own D-Bus session: without one, GTK autolaunches a bus daemon
+# that outlives the test (each holds an inotify instance; 128 exhaust them).
+setsid dbus-run-session -- xvfb-run -a -n "$((200 + RANDOM % 600))" -s "-screen 0 1280x800x24 -noreset" \
   wails dev -tags "$TAGS" -m -s -skipbindings -noreload \
   -appargs "--data $DATA --key-file $KEY" >"$DEVLOG" 2>&1 </dev/null &
 WPID=$!
