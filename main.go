@@ -100,11 +100,13 @@ func runWindow(g cli.Globals, system locale.System) error {
 		MinHeight:        640,
 		BackgroundColour: &options.RGBA{R: 250, G: 248, B: 243, A: 255},
 		AssetServer:      &assetserver.Options{Assets: assets},
-		OnStartup:        a.startup,
-		OnDomReady:       a.domReady,
-		OnShutdown:       a.shutdown,
-		Bind:             []any{settings, cal, composer},
-		ErrorFormatter:   func(err error) any { return api.FormatError(settings, err) },
+		// Media dropped from the file manager onto the composer.
+		DragAndDrop:    &options.DragAndDrop{EnableFileDrop: true},
+		OnStartup:      a.startup,
+		OnDomReady:     a.domReady,
+		OnShutdown:     a.shutdown,
+		Bind:           []any{settings, cal, composer},
+		ErrorFormatter: func(err error) any { return api.FormatError(settings, err) },
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "app.ruche.desktop." + hex.EncodeToString(sum[:6]),
 			OnSecondInstanceLaunch: a.onSecondInstance,

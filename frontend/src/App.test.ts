@@ -3,10 +3,13 @@ import { createPinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import App from './App.vue'
 import { makeI18n } from './i18n'
-import { PNG, reset, runtimeModule as rt, settingsModule as api, state, workspace } from './test/fake-backend'
+import { calendarModule as cal, PNG, reset, runtimeModule as rt, settingsModule as api, state, workspace } from './test/fake-backend'
 
 vi.mock('./api/settings', () => import('./test/fake-backend').then((m) => m.settingsModule))
 vi.mock('./api/runtime', () => import('./test/fake-backend').then((m) => m.runtimeModule))
+vi.mock('./api/calendar', () => import('./test/fake-backend').then((m) => m.calendarModule))
+vi.mock('./api/composer', () => import('./test/fake-backend').then((m) => m.composerModule))
+vi.mock('./api/events', () => import('./test/fake-backend').then((m) => m.eventsModule))
 
 let wrapper: VueWrapper | null = null
 
@@ -300,6 +303,33 @@ describe('settings', () => {
     expect(api.restoreFromFile).toHaveBeenCalledOnce()
     expect(byId(w, 'safety-backup').text()).toBe('/backups/safety.bak')
     expect(byId(w, 'ws-row').attributes('data-ws-name')).toBe('Restored')
+  })
+
+  it('edits the publishing queue slots', async () => {
+    const w = await openSettings()
+    await settle()
+    const slots = () => w.findAll('[data-testid="queue-slot"]')
+    expect(slots()).toHaveLength(2)
+    expect(byId(w, 'queue-save').attributes('disabled')).toBeDefined()
+    await byId(w, 'queue-add').trigger('click')
+    expect(slots()).toHaveLength(3)
+    const last = slots()[2]
+    await last.find('[data-testid="queue-weekday"]').setValue('5')
+    await last.find('[data-testid="queue-time"]').setValue('12:30')
+    await slots()[0].find('[data-testid="queue-remove"]').trigger('click')
+    await byId(w, 'queue-save').trigger('click')
+    await settle()
+    expect(cal.setQueueSlots).toHaveBeenCalledWith([
+      { weekday: 3, time: '18:00' },
+      { weekday: 5, time: '12:30' },
+    ])
+    expect(byId(w, 'toast').text()).toContain('Queue slots saved.')
+  })
+
+  it('lists the new shortcuts in About', async () => {
+    const w = await openSettings()
+    expect(w.text()).toContain('Open the calendar')
+    expect(w.text()).toContain('New post')
   })
 
   it('shows the version', async () => {

@@ -1,6 +1,6 @@
 // The Wails runtime functions the window uses, behind this seam like the
 // bindings. Outside a Wails window (plain `vite`), they degrade quietly.
-import { ClipboardSetText, Quit } from '../../wailsjs/runtime/runtime'
+import { ClipboardSetText, OnFileDrop, OnFileDropOff, Quit } from '../../wailsjs/runtime/runtime'
 
 export function quit(): void {
   try {
@@ -22,5 +22,23 @@ export async function copyText(text: string): Promise<boolean> {
     return true
   } catch {
     return false
+  }
+}
+
+// onFileDrop calls handle with the paths of files dropped from the file
+// manager on an element whose CSS has `--wails-drop-target: drop`. It returns
+// the function that stops listening. Outside Wails it does nothing.
+export function onFileDrop(handle: (paths: string[]) => void): () => void {
+  try {
+    OnFileDrop((_x: number, _y: number, paths: string[]) => handle(Array.isArray(paths) ? paths : []), true)
+  } catch {
+    return () => {}
+  }
+  return () => {
+    try {
+      OnFileDropOff()
+    } catch {
+      // no Wails bridge
+    }
   }
 }

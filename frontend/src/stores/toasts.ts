@@ -2,10 +2,17 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { toProblem } from '../lib/problem'
 
+// A button in a toast, such as "Open" on a failed post.
+export interface ToastAction {
+  label: string
+  run: () => void
+}
+
 export interface Toast {
   id: number
   kind: 'error' | 'info'
   code: string
+  action?: ToastAction
   // Translated by the backend, or '' when there was no usable text (the view
   // shows its generic message then).
   message: string
@@ -23,10 +30,10 @@ export const useToastStore = defineStore('toasts', () => {
     items.value = items.value.filter((t) => t.id !== id)
   }
 
-  function error(err: unknown): number {
+  function error(err: unknown, action?: ToastAction): number {
     const p = toProblem(err)
     const id = next++
-    items.value = [...items.value.slice(-4), { id, kind: 'error', code: p.code, message: p.message }]
+    items.value = [...items.value.slice(-4), { id, kind: 'error', code: p.code, message: p.message, action }]
     return id
   }
 

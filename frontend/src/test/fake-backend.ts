@@ -1,7 +1,25 @@
 // An in-memory stand-in for src/api (the seam the component tests mock):
-// it behaves like the Go Settings facade closely enough to drive the screens.
+// it behaves like the Go Settings, Calendar and Composer facades closely
+// enough to drive the screens.
 import { vi } from 'vitest'
+import type { MissedAction } from '../api/calendar'
+import type { PostFailed } from '../api/events'
+import type {
+  Account,
+  CalendarView,
+  Check,
+  Finding,
+  ImportPreview,
+  Media,
+  Pause,
+  PauseEvent,
+  Post,
+  PostInput,
+  Slot,
+} from '../api/posts'
 import type { AppInfo, BackupResult, RestoreResult, Workspace, WorkspaceInput } from '../api/settings'
+import { addDays, nowIn } from '../lib/datetime'
+import { measure, ruleFor } from '../lib/count'
 import type { Problem } from '../lib/problem'
 
 export const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=='
@@ -12,8 +30,64 @@ export interface FakeState {
   zones: string[]
   backup: BackupResult
   restore: RestoreResult
+  accounts: Account[]
+  posts: Post[]
+  slots: Slot[]
+  pause: Pause | null
+  pauseLog: PauseEvent[]
+  exportPath: string
+  importPreview: ImportPreview
+  chosenMedia: Media[]
   // name of an api function -> the Problem its next call rejects with
   fail: Record<string, Problem>
+}
+
+export const ZONE = 'Europe/Paris'
+
+// today is the workspace's local date now; day(n) the date n days later.
+export const today = (): string => nowIn(ZONE).date
+export const day = (n: number): string => addDays(today(), n)
+
+export function account(id: string, network: string, over: Partial<Account> = {}): Account {
+  const caps: Record<string, Account['capabilities']> = {
+    bluesky: { textLimit: 300, counting: 'graphemes', byteLimit: 3000, urlLength: 0, maxMedia: 4, maxMediaBytes: 1_000_000, mediaTypes: ['image/png', 'image/jpeg'], threads: true, firstComment: false, nativeScheduling: false },
+    mastodon: { textLimit: 500, counting: 'graphemes', byteLimit: 0, urlLength: 23, maxMedia: 4, maxMediaBytes: 16_000_000, mediaTypes: ['image/png', 'image/jpeg'], threads: true, firstComment: false, nativeScheduling: true },
+    linkedin: { textLimit: 3000, counting: 'graphemes', byteLimit: 0, urlLength: 0, maxMedia: 20, maxMediaBytes: 8_000_000, mediaTypes: ['image/png', 'image/jpeg'], threads: false, firstComment: true, nativeScheduling: false },
+  }
+  const names: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon', linkedin: 'LinkedIn' }
+  return {
+    id,
+    network,
+    networkName: names[network] ?? network,
+    handle: `@martin.${network}`,
+    displayName: 'Boulangerie Martin',
+    status: 'connected',
+    capabilities: caps[network] ?? caps.bluesky,
+    ...over,
+  }
+}
+
+export function post(over: Partial<Post> = {}): Post {
+  return {
+    id: 'p1',
+    workspaceId: 'w1',
+    status: 'scheduled',
+    scheduledAt: '',
+    localDate: day(2),
+    localTime: '10:00',
+    zone: ZONE,
+    title: 'Le pain du jour',
+    authorNote: '',
+    pillar: 'Produits',
+    campaigns: [],
+    variants: [
+      { accountId: 'a-bsky', network: 'bluesky', text: 'Le pain du jour #pain', link: '', firstComment: '', thread: [], media: [] },
+    ],
+    deliveries: [],
+    revision: 1,
+    networks: ['bluesky'],
+    ...over,
+  }
 }
 
 export function workspace(over: Partial<Workspace> = {}): Workspace {
@@ -50,6 +124,43 @@ function initial(): FakeState {
     zones: ['UTC', 'America/Montreal', 'Europe/Paris'],
     backup: { cancelled: false, path: '/tmp/ruche.bak', bytes: 2_500_000 },
     restore: { cancelled: false, path: '/tmp/old.bak', safetyBackup: '/backups/safety.bak' },
+    accounts: [account('a-bsky', 'bluesky'), account('a-masto', 'mastodon'), account('a-li', 'linkedin')],
+    posts: [
+      post(),
+      post({ id: 'p2', localDate: day(3), localTime: '14:30', title: 'Coulisses du fournil', pillar: 'Coulisses', networks: ['mastodon'] }),
+      post({ id: 'p3', status: 'published', localDate: day(1), localTime: '08:00', title: 'Déjà parue' }),
+      post({ id: 'd1', status: 'draft', localDate: '', localTime: '', title: 'Brouillon croissants' }),
+    ],
+    slots: [
+      { weekday: 1, time: '09:00' },
+      { weekday: 3, time: '18:00' },
+    ],
+    pause: null,
+    pauseLog: [],
+    exportPath: '/home/camille/ruche.ics',
+    importPreview: {
+      cancelled: false,
+      path: '/home/camille/posts.csv',
+      token: 'tok-1',
+      valid: 1,
+      invalid: 1,
+      rows: [
+        { line: 2, at: '2030-01-02T09:00:00Z', text: 'Galette des rois', link: '', media: '', accounts: ['@martin.bluesky'], problems: [] },
+        {
+          line: 3,
+          at: '',
+          text: 'Mauvaise date',
+          link: '',
+          media: '',
+          accounts: ['@inconnu'],
+          problems: [
+            { code: 'calendar.csv_date', message: 'Line 3: “32/13” is not a date.' },
+            { code: 'calendar.csv_account_unknown', message: 'Line 3: no connected account is named “@inconnu”.' },
+          ],
+        },
+      ],
+    },
+    chosenMedia: [{ path: '/home/camille/photo.png', alt: '', mime: 'image/png', size: 120_000, width: 800, height: 600 }],
     fail: {},
   }
 }
@@ -60,6 +171,8 @@ export function reset(over: Partial<FakeState> = {}) {
   Object.assign(state, initial(), over)
   for (const fn of Object.values(settingsModule)) fn.mockClear()
   for (const fn of Object.values(runtimeModule)) fn.mockClear()
+  for (const fn of Object.values(calendarModule)) fn.mockClear()
+  for (const fn of Object.values(composerModule)) fn.mockClear()
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null)) as T
@@ -133,7 +246,231 @@ export const settingsModule = {
   restoreFromFile: vi.fn(() => answer('restoreFromFile', () => state.restore)),
 }
 
+// ---- Calendar and Composer
+
+const reject = (code: string, message: string): never => {
+  throw { code, message }
+}
+
+function findPost(id: string): Post {
+  return state.posts.find((p) => p.id === id) ?? reject('post.not_found', 'This post no longer exists.')
+}
+
+function networksOf(input: PostInput): string[] {
+  return [...new Set(input.variants.map((v) => v.network))]
+}
+
+function place(p: Post, date: string, time: string) {
+  const now = nowIn(ZONE)
+  if (`${date} ${time}` <= `${now.date} ${now.time}`) reject('post.time_past', 'This time is already past: choose a later one.')
+  if (p.status === 'published' || p.status === 'publishing') reject('post.published', 'This post is already published.')
+  p.localDate = date
+  p.localTime = time
+  p.scheduledAt = `${date}T${time}:00Z`
+  p.status = state.pause ? 'paused' : 'scheduled'
+  p.revision++
+}
+
+export function checkOf(input: PostInput): Check {
+  const counts: Check['counts'] = {}
+  const findings: Finding[] = []
+  for (const v of input.variants) {
+    const a = state.accounts.find((x) => x.id === v.accountId)
+    if (!a) continue
+    const m = measure(v.text, ruleFor(a.network, a.capabilities))
+    counts[a.id] = { used: m.used, limit: m.limit, bytes: m.bytes, byteLimit: m.byteLimit, over: m.over }
+    if (v.text.trim() === '' && v.media.length === 0) {
+      findings.push({ accountId: a.id, code: 'network.text_empty', severity: 'error', message: 'Write a text or add an image.' })
+    }
+    if (m.over) {
+      findings.push({
+        accountId: a.id,
+        code: 'network.text_too_long',
+        severity: 'error',
+        message: `The text is ${m.used - m.limit} characters too long for ${a.networkName} (${m.used}/${m.limit}).`,
+      })
+    }
+    for (const md of v.media) {
+      if (md.alt.trim() === '') {
+        findings.push({ accountId: a.id, code: 'network.alt_missing', severity: 'warning', message: `${md.path} has no description (alt text).` })
+      }
+    }
+  }
+  return { counts, findings, canSave: !findings.some((f) => f.severity === 'error') }
+}
+
+function fromInput(p: Post, input: PostInput) {
+  p.authorNote = input.authorNote
+  p.pillar = input.pillar
+  p.campaigns = [...input.campaigns]
+  p.variants = clone(input.variants)
+  p.networks = networksOf(input)
+  p.title = (input.variants[0]?.text ?? '').split('\n')[0].slice(0, 60)
+}
+
+export const calendarModule = {
+  range: vi.fn((from: string, to: string) =>
+    answer('range', (): CalendarView => {
+      const days: CalendarView['days'] = []
+      for (let d = from; d < to; d = addDays(d, 1)) {
+        days.push({ date: d, posts: state.posts.filter((p) => p.localDate === d).sort((a, b) => a.localTime.localeCompare(b.localTime)) })
+      }
+      return { zone: ZONE, from, to, days, paused: state.pause ?? undefined }
+    }),
+  ),
+  drafts: vi.fn(() => answer('drafts', () => state.posts.filter((p) => p.localDate === ''))),
+  movePost: vi.fn((id: string, date: string, time: string) =>
+    answer('movePost', () => {
+      const p = findPost(id)
+      place(p, date, time)
+      return p
+    }),
+  ),
+  unschedulePost: vi.fn((id: string) =>
+    answer('unschedulePost', () => {
+      const p = findPost(id)
+      Object.assign(p, { status: 'draft', localDate: '', localTime: '', scheduledAt: '', revision: p.revision + 1 })
+      return p
+    }),
+  ),
+  queueSlots: vi.fn(() => answer('queueSlots', () => state.slots)),
+  setQueueSlots: vi.fn((slots: Slot[]) => answer('setQueueSlots', () => (state.slots = clone(slots)))),
+  addToQueue: vi.fn((id: string) =>
+    answer('addToQueue', () => {
+      const p = findPost(id)
+      place(p, day(1), state.slots[0]?.time ?? '09:00')
+      return p
+    }),
+  ),
+  pause: vi.fn((reason: string, until: string, allSpaces: boolean) =>
+    answer('pause', () => {
+      state.pause = { reason, since: '2025-11-24T09:00:00Z', until, allSpaces }
+      let n = 0
+      for (const p of state.posts) if (p.status === 'scheduled') (p.status = 'paused'), n++
+      state.pauseLog.unshift({ at: '2025-11-24T09:00:00Z', action: 'pause', reason, workspace: allSpaces ? '' : 'Boulangerie Martin', posts: n })
+      return state.pause
+    }),
+  ),
+  resume: vi.fn(() =>
+    answer('resume', () => {
+      state.pause = null
+      for (const p of state.posts) if (p.status === 'paused') p.status = 'scheduled'
+    }),
+  ),
+  pauseState: vi.fn(() => answer('pauseState', () => state.pause)),
+  pauseLog: vi.fn(() => answer('pauseLog', () => state.pauseLog)),
+  resolveMissed: vi.fn((id: string, action: MissedAction, date: string, time: string) =>
+    answer('resolveMissed', () => {
+      const p = findPost(id)
+      if (action === 'publish_now') p.status = 'publishing'
+      else if (action === 'skip') Object.assign(p, { status: 'draft', localDate: '', localTime: '' })
+      else place(p, date, time)
+      return p
+    }),
+  ),
+  exportICS: vi.fn(() => answer('exportICS', () => state.exportPath)),
+  exportCSV: vi.fn(() => answer('exportCSV', () => state.exportPath.replace(/\.ics$/, '.csv'))),
+  previewImport: vi.fn(() => answer('previewImport', () => state.importPreview)),
+  confirmImport: vi.fn((token: string) =>
+    answer('confirmImport', () => {
+      if (token !== state.importPreview.token) reject('calendar.import_expired', 'Preview again.')
+      const ok = state.importPreview.rows.filter((r) => r.problems.length === 0)
+      for (const r of ok) state.posts.push(post({ id: `imp${r.line}`, title: r.text, localDate: day(5), localTime: '09:00' }))
+      return ok.length
+    }),
+  ),
+}
+
+export const composerModule = {
+  accounts: vi.fn(() => answer('accounts', () => state.accounts)),
+  check: vi.fn((input: PostInput) => answer('check', () => checkOf(input))),
+  getPost: vi.fn((id: string) => answer('getPost', () => findPost(id))),
+  createPost: vi.fn((input: PostInput, date: string, time: string) =>
+    answer('createPost', () => {
+      const p = post({ id: `p${++seq}`, status: 'draft', localDate: '', localTime: '', revision: 1 })
+      fromInput(p, input)
+      if (date || time) {
+        if (!checkOf(input).canSave) reject('post.invalid', 'Fix the problems first.')
+        place(p, date, time)
+      }
+      state.posts.push(p)
+      return p
+    }),
+  ),
+  updatePost: vi.fn((id: string, revision: number, input: PostInput) =>
+    answer('updatePost', () => {
+      const p = findPost(id)
+      if (p.revision !== revision) reject('post.conflict', 'This post was changed elsewhere in the meantime. Reload it and make your change again.')
+      fromInput(p, input)
+      p.revision++
+      return p
+    }),
+  ),
+  deletePost: vi.fn((id: string) =>
+    answer('deletePost', () => {
+      findPost(id)
+      state.posts = state.posts.filter((p) => p.id !== id)
+    }),
+  ),
+  setStatus: vi.fn((id: string, status: string) =>
+    answer('setStatus', () => {
+      const p = findPost(id)
+      p.status = status
+      p.revision++
+      return p
+    }),
+  ),
+  splitThread: vi.fn((accountId: string, text: string) =>
+    answer('splitThread', () => {
+      const a = state.accounts.find((x) => x.id === accountId)
+      const limit = (a?.capabilities.textLimit ?? 300) - 6
+      const parts: string[] = []
+      for (let i = 0; i < text.length; i += limit) parts.push(text.slice(i, i + limit))
+      return parts
+    }),
+  ),
+  addMedia: vi.fn((_accountId: string, paths: string[]) =>
+    answer('addMedia', () => paths.map((path): Media => ({ path, alt: '', mime: 'image/jpeg', size: 250_000, width: 1200, height: 800 }))),
+  ),
+  chooseMedia: vi.fn((_accountId: string) => answer('chooseMedia', () => state.chosenMedia)),
+}
+
+// The backend's events: tests emit them with emit.postsChanged() and
+// emit.postFailed(...).
+const listeners: { changed: Array<() => void>; failed: Array<(p: PostFailed) => void> } = { changed: [], failed: [] }
+const unlisten = <T>(list: T[], fn: T) => () => {
+  const i = list.indexOf(fn)
+  if (i >= 0) list.splice(i, 1)
+}
+
+export const eventsModule = {
+  EVENT_POST_FAILED: 'post:failed',
+  EVENT_POSTS_CHANGED: 'posts:changed',
+  onPostsChanged: vi.fn((fn: () => void) => {
+    listeners.changed.push(fn)
+    return unlisten(listeners.changed, fn)
+  }),
+  onPostFailed: vi.fn((fn: (p: PostFailed) => void) => {
+    listeners.failed.push(fn)
+    return unlisten(listeners.failed, fn)
+  }),
+}
+
+export const emit = {
+  postsChanged: () => [...listeners.changed].forEach((fn) => fn()),
+  postFailed: (p: PostFailed) => [...listeners.failed].forEach((fn) => fn(p)),
+}
+
+// The file drop handler the composer registered, for tests to call.
+export const drops: { handler: ((paths: string[]) => void) | null } = { handler: null }
+
 export const runtimeModule = {
   quit: vi.fn(),
   copyText: vi.fn(async (_text: string) => true),
+  onFileDrop: vi.fn((handle: (paths: string[]) => void) => {
+    drops.handler = handle
+    return () => {
+      if (drops.handler === handle) drops.handler = null
+    }
+  }),
 }

@@ -1,0 +1,34 @@
+// The Composer facade of the Go backend, typed: accounts, the live check,
+// posts, splitting into a thread and media. Every function rejects with a
+// Problem.
+import * as P from '../../wailsjs/go/api/Composer'
+import type { api } from '../../wailsjs/go/models'
+import { call } from './call'
+import { asModel, type Account, type Check, type Media, type Post, type PostInput } from './posts'
+
+export type { Problem } from '../lib/problem'
+export type { Account, Capabilities, Check, Count, Finding, Media, Post, PostInput, Variant } from './posts'
+
+// The statuses a user may set by hand.
+export type EditorialStatus = 'draft' | 'in_review' | 'approved'
+
+const model = (input: PostInput) => asModel<api.PostInput>(input)
+
+export const accounts = (): Promise<Account[]> => call(() => P.Accounts()).then((a) => a ?? [])
+export const check = (input: PostInput): Promise<Check> => call(() => P.Check(model(input)))
+export const getPost = (id: string): Promise<Post> => call(() => P.Get(id))
+// createPost saves a new post: a draft when date and time are both "".
+export const createPost = (input: PostInput, date = '', time = ''): Promise<Post> =>
+  call(() => P.Create(model(input), date, time))
+// updatePost rejects with code "post.conflict" when revision is stale.
+export const updatePost = (id: string, revision: number, input: PostInput): Promise<Post> =>
+  call(() => P.Update(id, revision, model(input)))
+export const deletePost = (id: string): Promise<void> => call(() => P.Delete(id))
+export const setStatus = (id: string, status: EditorialStatus): Promise<Post> => call(() => P.SetStatus(id, status))
+export const splitThread = (accountId: string, text: string): Promise<string[]> =>
+  call(() => P.SplitThread(accountId, text)).then((p) => p ?? [])
+// addMedia reads dropped files (paths from the Wails file drop).
+export const addMedia = (accountId: string, paths: string[]): Promise<Media[]> =>
+  call(() => P.AddMedia(accountId, paths)).then((m) => m ?? [])
+// chooseMedia opens a file dialog; [] when cancelled.
+export const chooseMedia = (accountId: string): Promise<Media[]> => call(() => P.ChooseMedia(accountId)).then((m) => m ?? [])

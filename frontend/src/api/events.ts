@@ -1,0 +1,36 @@
+// The events the Go backend sends to the window, mirroring
+// backend/api/events.go: keep both in step. Outside Wails, nothing arrives.
+import { EventsOn } from '../../wailsjs/runtime/runtime'
+
+// A post failed for good. Payload: PostFailed.
+export const EVENT_POST_FAILED = 'post:failed'
+// The scheduler changed posts (published, failed, missed, paused): the
+// calendar reloads. Payload: none.
+export const EVENT_POSTS_CHANGED = 'posts:changed'
+
+export interface PostFailed {
+  id: string
+  title: string
+  reason: string // translated
+}
+
+function listen(name: string, fn: (...data: unknown[]) => void): () => void {
+  try {
+    const off = EventsOn(name, fn)
+    return typeof off === 'function' ? off : () => {}
+  } catch {
+    return () => {}
+  }
+}
+
+export function onPostsChanged(fn: () => void): () => void {
+  return listen(EVENT_POSTS_CHANGED, () => fn())
+}
+
+export function onPostFailed(fn: (p: PostFailed) => void): () => void {
+  return listen(EVENT_POST_FAILED, (data) => {
+    const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>
+    const str = (v: unknown) => (typeof v === 'string' ? v : '')
+    if (str(d.id) !== '') fn({ id: str(d.id), title: str(d.title), reason: str(d.reason) })
+  })
+}
