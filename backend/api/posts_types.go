@@ -178,3 +178,21 @@ type ImportPreview struct {
 	Valid     int         `json:"valid"`
 	Invalid   int         `json:"invalid"`
 }
+
+// Recurrence repeats a post: every Every days, weeks or months from Start at
+// Time (local), until Until (inclusive) or Count occurrences — one of the two.
+type Recurrence struct {
+	Start string `json:"start"` // "YYYY-MM-DD"
+	Time  string `json:"time"`  // "HH:MM"
+	Every int    `json:"every"`
+	Unit  string `json:"unit"`  // "day", "week", "month"
+	Until string `json:"until"` // "YYYY-MM-DD" or ""
+	Count int    `json:"count"` // or 0
+}
+
+// Occurrence is one date of a recurrence, in the workspace's zone.
+type Occurrence struct {
+	At        string `json:"at"` // RFC 3339 UTC
+	LocalDate string `json:"localDate"`
+	LocalTime string `json:"localTime"`
+}

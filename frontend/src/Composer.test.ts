@@ -253,6 +253,33 @@ describe('composer: saving', () => {
     expect(byId(w, 'toast').text()).toContain('Europe / Paris')
   })
 
+  it('previews a recurrence and schedules the whole series', async () => {
+    const w = await newPost()
+    await account$(w, 'a-bsky').setValue(true)
+    await byId(w, 'composer-text').setValue('Le pain du dimanche')
+    await byId(w, 'composer-date').setValue(day(6))
+    await byId(w, 'composer-time').setValue('09:00')
+    await waitCheck()
+    await byId(w, 'repeat-on').setValue(true)
+    await byId(w, 'repeat-count').setValue(3)
+    await sleep(250)
+    await settle()
+    expect(byId(w, 'repeat-dates').findAll('li')).toHaveLength(3)
+    await byId(w, 'repeat-schedule').trigger('click')
+    await settle()
+    expect(api.createRecurring).toHaveBeenCalledWith(expect.objectContaining({ variants: [expect.objectContaining({ text: 'Le pain du dimanche' })] }), {
+      start: day(6),
+      time: '09:00',
+      every: 1,
+      unit: 'week',
+      until: '',
+      count: 3,
+    })
+    expect(state.posts.filter((p) => p.variants[0]?.text === 'Le pain du dimanche')).toHaveLength(3)
+    expect(byId(w, 'composer').exists()).toBe(false)
+    expect(byId(w, 'toast').text()).toContain('3 posts scheduled')
+  })
+
   it('saves a draft, then updates it with its revision', async () => {
     const w = await newPost()
     await account$(w, 'a-bsky').setValue(true)

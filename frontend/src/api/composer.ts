@@ -32,3 +32,15 @@ export const addMedia = (accountId: string, paths: string[]): Promise<Media[]> =
   call(() => P.AddMedia(accountId, paths)).then((m) => m ?? [])
 // chooseMedia opens a file dialog; [] when cancelled.
 export const chooseMedia = (accountId: string): Promise<Media[]> => call(() => P.ChooseMedia(accountId)).then((m) => m ?? [])
+
+// A recurrence: every `every` days, weeks or months from start at time,
+// until a date (inclusive) or for count occurrences.
+export type Recurrence = { start: string; time: string; every: number; unit: 'day' | 'week' | 'month'; until: string; count: number }
+export type Occurrence = { at: string; localDate: string; localTime: string }
+
+// previewRecurrence lists the dates a recurrence gives (the first 60); saves nothing.
+export const previewRecurrence = (r: Recurrence): Promise<Occurrence[]> =>
+  call(() => P.PreviewRecurrence(asModel<api.Recurrence>(r))).then((o) => o ?? [])
+// createRecurring schedules one post per date, all or none.
+export const createRecurring = (input: PostInput, r: Recurrence): Promise<Post[]> =>
+  call(() => P.CreateRecurring(model(input), asModel<api.Recurrence>(r))).then((p) => p ?? [])

@@ -3,6 +3,7 @@
 // enough to drive the screens.
 import { vi } from 'vitest'
 import type { MissedAction } from '../api/calendar'
+import type { Recurrence } from '../api/composer'
 import type { PostFailed } from '../api/events'
 import type {
   Account,
@@ -433,6 +434,23 @@ export const composerModule = {
     answer('addMedia', () => paths.map((path): Media => ({ path, alt: '', mime: 'image/jpeg', size: 250_000, width: 1200, height: 800 }))),
   ),
   chooseMedia: vi.fn((_accountId: string) => answer('chooseMedia', () => state.chosenMedia)),
+  // Weekly and daily by count only: the Go side's expansion (and its DST
+  // rule) is tested in Go.
+  previewRecurrence: vi.fn((r: Recurrence) =>
+    answer('previewRecurrence', () => {
+      if (r.count < 1) reject('calendar.recur_end_missing', 'Say until when, or how many times.')
+      const step = r.unit === 'day' ? r.every : 7 * r.every
+      return Array.from({ length: r.count }, (_, i) => {
+        const d = addDays(r.start, i * step)
+        return { at: `${d}T${r.time}:00Z`, localDate: d, localTime: r.time }
+      })
+    }),
+  ),
+  createRecurring: vi.fn(async (input: PostInput, r: Recurrence) => {
+    const made: Post[] = []
+    for (const o of await composerModule.previewRecurrence(r)) made.push(await composerModule.createPost(input, o.localDate, o.localTime))
+    return made
+  }),
 }
 
 // The backend's events: tests emit them with emit.postsChanged() and

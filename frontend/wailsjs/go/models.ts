@@ -575,6 +575,22 @@ export namespace api {
 	}
 	
 	
+	export class Occurrence {
+	    at: string;
+	    localDate: string;
+	    localTime: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Occurrence(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.localDate = source["localDate"];
+	        this.localTime = source["localTime"];
+	    }
+	}
 	
 	export class PauseEvent {
 	    at: string;
@@ -634,6 +650,28 @@ export namespace api {
 		}
 	}
 	
+	export class Recurrence {
+	    start: string;
+	    time: string;
+	    every: number;
+	    unit: string;
+	    until: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recurrence(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.time = source["time"];
+	        this.every = source["every"];
+	        this.unit = source["unit"];
+	        this.until = source["until"];
+	        this.count = source["count"];
+	    }
+	}
 	export class RestoreResult {
 	    cancelled: boolean;
 	    path: string;

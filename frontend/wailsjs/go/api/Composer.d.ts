@@ -12,9 +12,13 @@ export function ChooseMedia(arg1:string):Promise<Array<api.Media>>;
 
 export function Create(arg1:api.PostInput,arg2:string,arg3:string):Promise<api.Post>;
 
+export function CreateRecurring(arg1:api.PostInput,arg2:api.Recurrence):Promise<Array<api.Post>>;
+
 export function Delete(arg1:string):Promise<void>;
 
 export function Get(arg1:string):Promise<api.Post>;
+
+export function PreviewRecurrence(arg1:api.Recurrence):Promise<Array<api.Occurrence>>;
 
 export function SetStatus(arg1:string,arg2:string):Promise<api.Post>;
 

@@ -22,12 +22,20 @@ export function Create(arg1, arg2, arg3) {
   return window['go']['api']['Composer']['Create'](arg1, arg2, arg3);
 }
 
+export function CreateRecurring(arg1, arg2) {
+  return window['go']['api']['Composer']['CreateRecurring'](arg1, arg2);
+}
+
 export function Delete(arg1) {
   return window['go']['api']['Composer']['Delete'](arg1);
 }
 
 export function Get(arg1) {
   return window['go']['api']['Composer']['Get'](arg1);
+}
+
+export function PreviewRecurrence(arg1) {
+  return window['go']['api']['Composer']['PreviewRecurrence'](arg1);
 }
 
 export function SetStatus(arg1, arg2) {
