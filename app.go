@@ -16,6 +16,7 @@ import (
 	"ruche/backend/boot"
 	"ruche/backend/fault"
 	"ruche/backend/locale"
+	"ruche/backend/notify"
 	"ruche/backend/post"
 	"ruche/backend/scheduler"
 )
@@ -33,6 +34,7 @@ type App struct {
 	stop  func()        // ends the signal watch
 	sched chan struct{} // closed when the scheduler has stopped
 	halt  context.CancelFunc
+	note  *notify.Desktop
 }
 
 func newApp(data *boot.App, log zerolog.Logger) *App {
@@ -55,6 +57,12 @@ func (a *App) startup(ctx context.Context) {
 		}
 	}()
 	a.log.Info().Msg("window starting")
+	// A click on a notification brings the window forward on that post.
+	a.note = notify.New("Ruche", func(postID string) {
+		runtime.WindowUnminimise(ctx)
+		runtime.WindowShow(ctx)
+		runtime.EventsEmit(ctx, api.EventPostOpen, postID)
+	})
 	if a.data != nil {
 		sctx, halt := context.WithCancel(context.Background())
 		a.halt, a.sched = halt, make(chan struct{})
@@ -81,7 +89,12 @@ func (a *App) PostChanged(p post.Post) {
 			reason = locale.Message(a.lang(), d.Attempts[n-1].Reason, nil)
 		}
 	}
-	runtime.EventsEmit(a.ctx, api.EventPostFailed, api.PostFailed{ID: p.ID, Title: post.Title(p), Reason: reason})
+	title := post.Title(p)
+	runtime.EventsEmit(a.ctx, api.EventPostFailed, api.PostFailed{ID: p.ID, Title: title, Reason: reason})
+	if err := a.note.Send(notify.Notice{Title: locale.Message(a.lang(), "notify.post_failed", nil),
+		Body: title + "\n" + reason, PostID: p.ID}); err != nil {
+		a.log.Warn().Err(err).Msg("desktop notification")
+	}
 }
 
 func (a *App) lang() locale.Lang {
@@ -113,6 +126,9 @@ func (a *App) shutdown(context.Context) {
 	if a.halt != nil {
 		a.halt()
 		<-a.sched // every post it took is written back before the store closes
+	}
+	if a.note != nil {
+		a.note.Close()
 	}
 	if a.data != nil {
 		if err := a.data.Close(); err != nil {

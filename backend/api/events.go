@@ -8,6 +8,9 @@ const (
 	// EventPostsChanged: the scheduler changed posts (published, failed,
 	// missed, paused): the calendar reloads. Payload: none.
 	EventPostsChanged = "posts:changed"
+	// EventPostOpen: the user clicked a desktop notification about a post:
+	// the window opens it. Payload: the post's ID.
+	EventPostOpen = "post:open"
 )
 
 // PostFailed tells the window which post failed and why, to notify the user

@@ -396,6 +396,14 @@ describe('backend events', () => {
     expect(composer.getPost).toHaveBeenCalledWith('p2')
     expect(byId(w, 'toast').exists()).toBe(false)
   })
+
+  it('opens the post of a clicked desktop notification', async () => {
+    const w = await openCalendar()
+    emit.postOpen('p2')
+    await settle()
+    expect(composer.getPost).toHaveBeenCalledWith('p2')
+    expect(byId(w, 'composer').exists()).toBe(true)
+  })
 })
 
 describe('keyboard and home', () => {

@@ -7,6 +7,8 @@ export const EVENT_POST_FAILED = 'post:failed'
 // The scheduler changed posts (published, failed, missed, paused): the
 // calendar reloads. Payload: none.
 export const EVENT_POSTS_CHANGED = 'posts:changed'
+// The user clicked a desktop notification about a post. Payload: its ID.
+export const EVENT_POST_OPEN = 'post:open'
 
 export interface PostFailed {
   id: string
@@ -32,5 +34,11 @@ export function onPostFailed(fn: (p: PostFailed) => void): () => void {
     const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>
     const str = (v: unknown) => (typeof v === 'string' ? v : '')
     if (str(d.id) !== '') fn({ id: str(d.id), title: str(d.title), reason: str(d.reason) })
+  })
+}
+
+export function onPostOpen(fn: (id: string) => void): () => void {
+  return listen(EVENT_POST_OPEN, (id) => {
+    if (typeof id === 'string' && id !== '') fn(id)
   })
 }

@@ -455,7 +455,11 @@ export const composerModule = {
 
 // The backend's events: tests emit them with emit.postsChanged() and
 // emit.postFailed(...).
-const listeners: { changed: Array<() => void>; failed: Array<(p: PostFailed) => void> } = { changed: [], failed: [] }
+const listeners: { changed: Array<() => void>; failed: Array<(p: PostFailed) => void>; open: Array<(id: string) => void> } = {
+  changed: [],
+  failed: [],
+  open: [],
+}
 const unlisten = <T>(list: T[], fn: T) => () => {
   const i = list.indexOf(fn)
   if (i >= 0) list.splice(i, 1)
@@ -472,11 +476,16 @@ export const eventsModule = {
     listeners.failed.push(fn)
     return unlisten(listeners.failed, fn)
   }),
+  onPostOpen: vi.fn((fn: (id: string) => void) => {
+    listeners.open.push(fn)
+    return unlisten(listeners.open, fn)
+  }),
 }
 
 export const emit = {
   postsChanged: () => [...listeners.changed].forEach((fn) => fn()),
   postFailed: (p: PostFailed) => [...listeners.failed].forEach((fn) => fn(p)),
+  postOpen: (id: string) => [...listeners.open].forEach((fn) => fn(id)),
 }
 
 // The file drop handler the composer registered, for tests to call.
