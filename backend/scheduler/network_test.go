@@ -196,3 +196,43 @@ func BenchmarkDispatch10k(b *testing.B) {
 		_ = ps
 	}
 }
+
+// BenchmarkRawHTTP10k is the ceiling BenchmarkDispatch10k is read against:
+// the same 10,000 publications by 16 bare goroutines, no scheduler, no
+// store. On a 2-core machine loopback HTTP itself costs about a millisecond
+// a request, so neither reaches 100 % of limit ÷ latency.
+func BenchmarkRawHTTP10k(b *testing.B) {
+	const n, limit, latency = 10000, 16, 5 * time.Millisecond
+	for range b.N {
+		server := testnet.NewServer(time.Now)
+		server.SetLatency(latency)
+		hs := httptest.NewServer(server)
+		tr := &http.Transport{MaxIdleConnsPerHost: limit, MaxConnsPerHost: limit}
+		client := testnet.NewClient(&http.Client{Transport: tr}, testnet.Config{BaseURL: hs.URL, Timeout: 5 * time.Second})
+		var next sync.Mutex
+		i := 0
+		start := time.Now()
+		var wg sync.WaitGroup
+		for range limit {
+			wg.Go(func() {
+				for {
+					next.Lock()
+					i++
+					k := i
+					next.Unlock()
+					if k > n {
+						return
+					}
+					client.Publish(context.Background(), network.Account{Token: "t", Handle: "bench"},
+						post.Variant{Text: "Bonjour"}, fmt.Sprint(k))
+				}
+			})
+		}
+		wg.Wait()
+		elapsed := time.Since(start)
+		ideal := time.Duration(n/limit) * latency
+		b.ReportMetric(float64(n)/elapsed.Seconds(), "posts/s")
+		b.ReportMetric(100*ideal.Seconds()/elapsed.Seconds(), "%ofLimit")
+		hs.Close()
+	}
+}
