@@ -3,9 +3,12 @@
 #
 # Starts `wails dev` (in its own process group, under Xvfb: it opens a window
 # too) with a temporary data folder and key file, waits for
-# http://localhost:34115, runs tests/e2e/browser.mjs (French, create, rename,
-# window.go.api.Settings.ListWorkspaces()), stops wails dev (SIGINT to the
-# group), then checks the store with `build/bin/ruche --json workspace list`.
+# http://localhost:34115, runs tests/e2e/browser.mjs (calendar drags; French,
+# create, rename, window.go.api.Settings.ListWorkspaces()), stops wails dev
+# (SIGINT to the group), then checks the store with `build/bin/ruche --json
+# workspace list` and `post show`. Before wails dev, the CLI makes the
+# workspace "Drag" (Europe/Paris) current and adds a testnet account to it
+# (a dead server: the posts are in the future, nothing is due).
 # Expects `make build` (the desktop binary, frontend/dist, bindings) and
 # scripts/setup.sh (tests/e2e/node_modules) to have run.
 set -euo pipefail
@@ -80,6 +83,18 @@ fail() {
   exit 1
 }
 
+# ---- the store, prepared with the CLI
+cli() { "$BIN" --data "$DATA" --key-file "$KEY" --json "$@"; }
+cli workspace add Drag --zone Europe/Paris --language fr >/dev/null 2>"$TMP/cli.err" ||
+  { cat "$TMP/cli.err" >&2; fail "ruche workspace add failed"; }
+# The first command also made a default workspace: remove it, "Drag" becomes current.
+for wid in $(cli workspace list | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const w of JSON.parse(s))if(w.name!=="Drag")console.log(w.id)})'); do
+  cli workspace remove "$wid" >/dev/null 2>"$TMP/cli.err" || { cat "$TMP/cli.err" >&2; fail "ruche workspace remove failed"; }
+done
+cli account add testnet drag.e2e --server http://127.0.0.1:9 >/dev/null 2>"$TMP/cli.err" ||
+  { cat "$TMP/cli.err" >&2; fail "ruche account add failed"; }
+say "store: workspace Drag (Europe/Paris) current, testnet account drag.e2e"
+
 say "wails dev -tags $TAGS -noreload (data folder $DATA)"
 # Inside its own D-Bus session: without one, GTK autolaunches a bus daemon
 # that outlives the test (each holds an inotify instance; 128 exhaust them).
@@ -121,5 +136,32 @@ if (!w) throw new Error(`no workspace ${want.id} in the store`);
 if (w.name !== want.name) throw new Error(`the store says ${JSON.stringify(w.name)}, the screen said ${JSON.stringify(want.name)}`);
 if (list.length !== want.count) throw new Error(`the store has ${list.length} workspaces, ListWorkspaces() had ${want.count}`);
 console.log(`store: ${list.length} workspace(s); ${want.id} is ${JSON.stringify(w.name)}`);
+EOF
+
+# The calendar's posts: where the drags left them, seen by the CLI.
+node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).drags;console.log(r.moved.id, r.refused.id, r.moved.localDate, r.zone)' "$TMP/result.json" >"$TMP/drags.txt" ||
+  fail "result.json has no drags"
+read -r MOVED REFUSED MOVED_DAY ZONE <"$TMP/drags.txt"
+WANT_UTC=$(date -u -d "TZ=\"$ZONE\" $MOVED_DAY 10:00" +%Y-%m-%dT%H:%M:%SZ)
+for id in "$MOVED" "$REFUSED"; do
+  say "ruche --json post show $id"
+  "$BIN" --data "$DATA" --key-file "$KEY" --json post show "$id" >"$TMP/post-$id.json" 2>"$TMP/post.err" ||
+    { cat "$TMP/post-$id.json" "$TMP/post.err" >&2; fail "'ruche --json post show $id' failed after wails dev stopped"; }
+done
+node - "$TMP/result.json" "$TMP/post-$MOVED.json" "$TMP/post-$REFUSED.json" "$WANT_UTC" <<'EOF' || fail "the store does not agree with the calendar"
+const fs = require('fs');
+const [resultFile, movedFile, refusedFile, wantUtc] = process.argv.slice(2);
+const r = JSON.parse(fs.readFileSync(resultFile, 'utf8')).drags;
+const check = (file, want, what) => {
+  const p = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const k of ['id', 'localDate', 'localTime', 'scheduledAt']) {
+    if (p[k] !== want[k]) throw new Error(`${what} post ${want.id}: the store says ${k} ${JSON.stringify(p[k])}, expected ${JSON.stringify(want[k])}`);
+  }
+  if (p.zone !== r.zone || p.status !== 'scheduled') throw new Error(`${what} post ${want.id}: zone ${p.zone}, status ${p.status}`);
+  console.log(`store: ${what} post ${p.id} is on ${p.localDate} ${p.localTime} ${p.zone} = ${p.scheduledAt}`);
+};
+if (r.moved.scheduledAt !== wantUtc) throw new Error(`the moved post is at ${r.moved.scheduledAt}, expected ${wantUtc} (${r.moved.localDate} 10:00 ${r.zone})`);
+check(movedFile, r.moved, 'dragged');
+check(refusedFile, r.refused, 'refused');
 EOF
 say "PASS"
