@@ -192,6 +192,9 @@ func BenchmarkDispatch10k(b *testing.B) {
 		b.ReportMetric(float64(n)/elapsed.Seconds(), "posts/s")
 		b.ReportMetric(100*ideal.Seconds()/elapsed.Seconds(), "%ofLimit")
 		b.ReportMetric(float64(server.PeakInFlight()), "peakInFlight")
+		// The reading of the target: requests in flight on average at the
+		// network, as a share of the limit.
+		b.ReportMetric(100*server.MeanInFlight(elapsed)/limit, "%busy")
 		hs.Close()
 		_ = ps
 	}
@@ -233,6 +236,7 @@ func BenchmarkRawHTTP10k(b *testing.B) {
 		ideal := time.Duration(n/limit) * latency
 		b.ReportMetric(float64(n)/elapsed.Seconds(), "posts/s")
 		b.ReportMetric(100*ideal.Seconds()/elapsed.Seconds(), "%ofLimit")
+		b.ReportMetric(100*server.MeanInFlight(elapsed)/limit, "%busy")
 		hs.Close()
 	}
 }

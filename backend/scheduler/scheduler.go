@@ -134,7 +134,8 @@ func (s *Scheduler) Wake() {
 // returns when every post it took is written back (published, failed or
 // scheduled again).
 func (s *Scheduler) Run(ctx context.Context) error {
-	jobs := make(chan post.Post)
+	// A small queue lets the next batch be claimed while the workers send.
+	jobs := make(chan post.Post, s.cfg.Workers)
 	var wg sync.WaitGroup
 	for range s.cfg.Workers {
 		wg.Go(func() {

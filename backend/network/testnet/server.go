@@ -95,6 +95,8 @@ type Server struct {
 	attempts   map[string]int    // method + " " + key -> requests
 	inFlight   int
 	peak       int
+	busy       time.Duration // requests in flight × time, for MeanInFlight
+	since      time.Time     // when busy was last brought up to date
 	lastID     int
 }
 
@@ -146,6 +148,29 @@ func (s *Server) Len() int {
 	return len(s.posts)
 }
 
+// account adds the requests in flight since the last change to busy; s.mu
+// is held. It reads the wall clock, not s.now: it measures the server.
+func (s *Server) account() {
+	now := time.Now()
+	if !s.since.IsZero() {
+		s.busy += time.Duration(s.inFlight) * now.Sub(s.since)
+	}
+	s.since = now
+}
+
+// MeanInFlight returns how many requests were in flight on average over the
+// last d (the time the caller measured): how well a client keeps its
+// concurrency limit busy.
+func (s *Server) MeanInFlight(d time.Duration) float64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.account()
+	if d <= 0 {
+		return 0
+	}
+	return float64(s.busy) / float64(d)
+}
+
 // Created returns how many posts were created with idempotency key key,
 // deleted ones included: 1 for a post published exactly once.
 func (s *Server) Created(key string) int {
@@ -172,12 +197,14 @@ func (s *Server) PeakInFlight() int {
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
+	s.account()
 	s.inFlight++
 	s.peak = max(s.peak, s.inFlight)
 	latency := s.latency
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
+		s.account()
 		s.inFlight--
 		s.mu.Unlock()
 	}()
