@@ -44,7 +44,7 @@ step_keyring() {
     export XDG_DATA_HOME=$(mktemp -d)
     trap "rm -rf \"\$XDG_DATA_HOME\"" EXIT
     printf %s ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-    RUCHE_KEYRING_TEST=1 go test ./backend/secrets/... ./backend/notify/... -run 'Keyring|SessionBus' -count=1 -v
+    RUCHE_KEYRING_TEST=1 go test ./backend/secrets/... ./backend/notify/... -run "Keyring|SessionBus" -count=1 -v
   ' 2>&1 | tee "$out"
   rc=${PIPESTATUS[0]}
   if [ "$rc" = 0 ]; then
