@@ -21,10 +21,11 @@ var (
 )
 
 // deliver publishes a claimed post (status publishing) to each target still
-// pending, then writes the attempts and the outcome in one transaction:
-// published, failed, or scheduled again for a retry. Should the process die
-// before that write, the post stays publishing and reconcile asks the
-// networks at the next start.
+// pending, then hands the attempts and the outcome to the outcome writer,
+// which records them in one transaction: published, failed, or scheduled
+// again for a retry. The worker does not wait for the disk: should the
+// process die before that write, the post is still publishing and reconcile
+// asks the networks at the next start.
 func (s *Scheduler) deliver(ctx context.Context, p post.Post) {
 	type tried struct {
 		account string
@@ -41,25 +42,29 @@ func (s *Scheduler) deliver(ctx context.Context, p post.Post) {
 		}
 	}
 	// Written even when ctx ended: a post must not stay publishing because
-	// the app is quitting. The store call is short.
-	final, err := s.store.UpdatePost(context.WithoutCancel(ctx), p.ID, func(q *post.Post) error {
+	// the app is quitting (Run waits for the writer).
+	s.outcomes <- outcome{id: p.ID, change: func(q *post.Post) error {
 		for _, t := range done {
 			q.Record(t.account, t.a, t.res.RemoteID, t.res.URL)
 		}
 		return s.settle(q, s.now())
-	})
+	}}
+}
+
+// settled reports an outcome once it is on disk.
+func (s *Scheduler) settled(id string, final post.Post, err error) {
 	if errors.Is(err, errUnchanged) {
 		return // no longer publishing: nothing to settle
 	}
 	if err != nil {
-		s.log.Error().Err(err).Str("post", p.ID).Msg("could not write the outcome")
+		s.log.Error().Err(err).Str("post", id).Msg("could not write the outcome")
 		return
 	}
 	switch final.Status {
 	case post.Published:
-		s.log.Info().Str("post", p.ID).Msg("published")
+		s.log.Info().Str("post", id).Msg("published")
 	case post.Failed:
-		s.log.Warn().Str("post", p.ID).Msg("failed")
+		s.log.Warn().Str("post", id).Msg("failed")
 	}
 	if s.notify != nil {
 		s.notify.PostChanged(final)

@@ -35,24 +35,28 @@ func clone(p post.Post) post.Post {
 	return q
 }
 
-func (m *memStore) Due(_ context.Context, at time.Time, limit int) ([]post.Post, error) {
+func (m *memStore) Due(_ context.Context, at time.Time, limit int) ([]string, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var out []post.Post
+	type due struct {
+		id string
+		at time.Time
+	}
+	var all []due
 	for _, p := range m.posts {
 		if t, ok := p.DueAt(); ok && !t.After(at) {
-			out = append(out, clone(p))
+			all = append(all, due{p.ID, t})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, _ := out[i].DueAt()
-		b, _ := out[j].DueAt()
-		return a.Before(b)
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+	sort.Slice(all, func(i, j int) bool { return all[i].at.Before(all[j].at) })
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
 	}
-	return out, nil
+	ids := make([]string, len(all))
+	for i, d := range all {
+		ids[i] = d.id
+	}
+	return ids, nil
 }
 
 func (m *memStore) Publishing(context.Context) ([]post.Post, error) {

@@ -31,8 +31,9 @@ import (
 
 // Store is where posts and their due times are kept.
 type Store interface {
-	// Due returns at most limit scheduled posts due at or before at, earliest first.
-	Due(ctx context.Context, at time.Time, limit int) ([]post.Post, error)
+	// Due returns the identifiers of at most limit scheduled posts due at
+	// or before at, earliest first.
+	Due(ctx context.Context, at time.Time, limit int) ([]string, error)
 	// Publishing returns every post left with status publishing.
 	Publishing(ctx context.Context) ([]post.Post, error)
 	// UpdatePost reads, changes and writes a post in one transaction.
@@ -113,6 +114,8 @@ type Scheduler struct {
 	mu    sync.Mutex
 	lanes map[string]chan struct{} // per-network concurrency
 	wake  chan struct{}
+
+	outcomes chan<- outcome // to writeOutcomes, while Run runs
 }
 
 // New returns a scheduler. now is the wall clock; notify may be nil.
@@ -136,6 +139,10 @@ func (s *Scheduler) Wake() {
 func (s *Scheduler) Run(ctx context.Context) error {
 	// A small queue lets the next batch be claimed while the workers send.
 	jobs := make(chan post.Post, s.cfg.Workers)
+	outcomes := make(chan outcome)
+	written := make(chan struct{})
+	s.outcomes = outcomes
+	go func() { s.writeOutcomes(outcomes); close(written) }()
 	var wg sync.WaitGroup
 	for range s.cfg.Workers {
 		wg.Go(func() {
@@ -147,6 +154,8 @@ func (s *Scheduler) Run(ctx context.Context) error {
 	defer func() {
 		close(jobs)
 		wg.Wait()
+		close(outcomes)
+		<-written
 	}()
 
 	if err := s.reconcile(ctx, jobs); err != nil {
@@ -217,21 +226,25 @@ func (s *Scheduler) poll(ctx context.Context, jobs chan<- post.Post) error {
 // their time passed beyond the grace period (Ruche was closed or asleep), or
 // to paused when their workspace is paused. It returns the posts now the
 // caller's to publish.
-func (s *Scheduler) claim(ctx context.Context, due []post.Post, now time.Time) ([]post.Post, error) {
-	paused := map[string]bool{}
-	ids := make([]string, len(due))
-	for i, d := range due {
-		ids[i] = d.ID
-		if _, seen := paused[d.WorkspaceID]; !seen {
-			paused[d.WorkspaceID] = s.cfg.Gate != nil && s.cfg.Gate.Paused(ctx, d.WorkspaceID)
+func (s *Scheduler) claim(ctx context.Context, ids []string, now time.Time) ([]post.Post, error) {
+	paused := map[string]bool{} // by workspace, asked once per claim
+	isPaused := func(ws string) bool {
+		if s.cfg.Gate == nil {
+			return false
 		}
+		p, seen := paused[ws]
+		if !seen {
+			p = s.cfg.Gate.Paused(ctx, ws)
+			paused[ws] = p
+		}
+		return p
 	}
 	saved, err := s.store.UpdatePosts(ctx, ids, func(p *post.Post) (bool, error) {
 		at, due := p.DueAt()
 		switch {
 		case !due || at.After(now):
 			return false, nil
-		case paused[p.WorkspaceID]:
+		case isPaused(p.WorkspaceID):
 			return true, p.SetStatus(post.Paused, now)
 		// Late by more than the grace period, first try or retry alike:
 		// publishing now could be out of place (an offer that ended, a

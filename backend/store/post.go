@@ -256,19 +256,18 @@ func (s *Store) Drafts(ctx context.Context, wsID string) ([]post.Post, error) {
 	return ps, err
 }
 
-// Due returns at most limit posts, of every workspace, that the scheduler
-// must publish at or before at, the earliest first; limit <= 0 means all.
-func (s *Store) Due(ctx context.Context, at time.Time, limit int) ([]post.Post, error) {
-	var ps []post.Post
+// Due returns the identifiers of at most limit posts, of every workspace,
+// that the scheduler must publish at or before at, the earliest first;
+// limit <= 0 means all. Keys only: the scheduler reads each post once, when
+// it claims it.
+func (s *Store) Due(ctx context.Context, at time.Time, limit int) ([]string, error) {
+	var ids []string
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		ids, err := idsBetween(txn, prefixPostDue, post.MinTime, at.Add(1), limit)
-		if err != nil {
-			return err
-		}
-		ps, err = getPosts(txn, ids)
+		var err error
+		ids, err = idsBetween(txn, prefixPostDue, post.MinTime, at.Add(1), limit)
 		return err
 	})
-	return ps, err
+	return ids, err
 }
 
 // Publishing returns the posts left with status publishing, of every

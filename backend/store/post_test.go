@@ -241,6 +241,12 @@ func TestPostQueries(t *testing.T) {
 	} {
 		mustPut(t, s, p)
 	}
+	keys := func(ids []string, err error) []string {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
 	ids := func(ps []post.Post, err error) []string {
 		if err != nil {
 			t.Fatal(err)
@@ -264,9 +270,9 @@ func TestPostQueries(t *testing.T) {
 		{"other workspace", ids(s.PostsBetween(ctx, "w2", t0, t2)), []string{"p4"}},
 		{"workspace whose id starts another's", ids(s.PostsBetween(ctx, "w", t0, t2)), nil},
 		{"drafts", ids(s.Drafts(ctx, "w1")), []string{"p8", "p9"}},
-		{"due at t1, inclusive", ids(s.Due(ctx, t1, 0)), []string{"p0", "p2", "p3", "p4"}},
-		{"due, limited", ids(s.Due(ctx, t2.Add(time.Hour), 2)), []string{"p0", "p2"}},
-		{"due after the retry", ids(s.Due(ctx, t2.Add(time.Hour), 0)), []string{"p0", "p2", "p3", "p4", "p1", "p5"}},
+		{"due at t1, inclusive", keys(s.Due(ctx, t1, 0)), []string{"p0", "p2", "p3", "p4"}},
+		{"due, limited", keys(s.Due(ctx, t2.Add(time.Hour), 2)), []string{"p0", "p2"}},
+		{"due after the retry", keys(s.Due(ctx, t2.Add(time.Hour), 0)), []string{"p0", "p2", "p3", "p4", "p1", "p5"}},
 		{"publishing", ids(s.Publishing(ctx)), []string{"p7"}},
 	}
 	for _, tt := range tests {
