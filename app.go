@@ -16,6 +16,7 @@ import (
 	"ruche/backend/boot"
 	"ruche/backend/fault"
 	"ruche/backend/locale"
+	"ruche/backend/network"
 	"ruche/backend/notify"
 	"ruche/backend/post"
 	"ruche/backend/scheduler"
@@ -83,15 +84,21 @@ func (a *App) PostChanged(p post.Post) {
 	if p.Status != post.Failed {
 		return
 	}
+	lang := a.lang()
+	translate := func(code string, args map[string]any) string { return locale.Message(lang, code, args) }
 	reason := ""
 	for _, d := range p.Deliveries {
 		if n := len(d.Attempts); d.State == post.DeliveryFailed && n > 0 {
-			reason = locale.Message(a.lang(), d.Attempts[n-1].Reason, nil)
+			name := ""
+			if v := p.Variant(d.AccountID); v != nil {
+				name = network.DisplayName(v.Network)
+			}
+			reason = d.Attempts[n-1].Message(name, translate)
 		}
 	}
 	title := post.Title(p)
 	runtime.EventsEmit(a.ctx, api.EventPostFailed, api.PostFailed{ID: p.ID, Title: title, Reason: reason})
-	if err := a.note.Send(notify.Notice{Title: locale.Message(a.lang(), "notify.post_failed", nil),
+	if err := a.note.Send(notify.Notice{Title: locale.Message(lang, "notify.post_failed", nil),
 		Body: title + "\n" + reason, PostID: p.ID}); err != nil {
 		a.log.Warn().Err(err).Msg("desktop notification")
 	}

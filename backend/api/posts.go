@@ -86,11 +86,7 @@ func (sc scope) postDTO(p post.Post) Post {
 		}
 		for _, a := range d.Attempts {
 			at := Attempt{At: rfc3339(a.At), Outcome: string(a.Outcome)}
-			if a.Reason != "" {
-				// Attempts keep the code of their reason, not its values: the
-				// network is known, an HTTP status is not.
-				at.Reason = locale.Message(sc.lang, a.Reason, map[string]any{"network": name, "status": "?"})
-			}
+			at.Reason = a.Message(name, sc.translate)
 			dd.Attempts = append(dd.Attempts, at)
 		}
 		dto.Deliveries = append(dto.Deliveries, dd)
@@ -163,4 +159,9 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// translate gives the message of code in the UI language.
+func (sc scope) translate(code string, args map[string]any) string {
+	return locale.Message(sc.lang, code, args)
 }

@@ -43,10 +43,12 @@ type Delivery struct {
 
 // Attempt is one try at publishing to a target.
 type Attempt struct {
-	At         time.Time     `json:"at"`
-	Outcome    Outcome       `json:"outcome"`
-	Reason     string        `json:"reason,omitempty"` // an error code with a translated message, e.g. "network.timeout"
-	RetryAfter time.Duration `json:"retryAfter,omitempty"`
+	At      time.Time `json:"at"`
+	Outcome Outcome   `json:"outcome"`
+	Reason  string    `json:"reason,omitempty"` // an error code with a translated message, e.g. "network.timeout"
+	// Args are the values the reason's message needs, e.g. {"status": "503"}.
+	Args       map[string]string `json:"args,omitempty"`
+	RetryAfter time.Duration     `json:"retryAfter,omitempty"`
 }
 
 var keyEncoding = base32.NewEncoding("0123456789abcdefghjkmnpqrstvwxyz").WithPadding(base32.NoPadding)
@@ -110,4 +112,17 @@ func (p *Post) Record(accountID string, a Attempt, remoteID, url string) bool {
 		d.State = DeliveryPending
 	}
 	return true
+}
+
+// Message returns a's reason in words through translate (code, values),
+// with the network's name for messages that name it.
+func (a Attempt) Message(network string, translate func(code string, args map[string]any) string) string {
+	if a.Reason == "" {
+		return ""
+	}
+	args := map[string]any{"network": network}
+	for k, v := range a.Args {
+		args[k] = v
+	}
+	return translate(a.Reason, args)
 }

@@ -3,6 +3,7 @@ package scheduler
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"time"
 
@@ -94,7 +95,14 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) (
 	}
 	a := post.Attempt{At: s.now(), Outcome: network.Outcome(err)}
 	if err != nil {
-		a.Reason = fault.As(err).Code
+		f := fault.As(err)
+		a.Reason = f.Code
+		for k, v := range f.Args {
+			if a.Args == nil {
+				a.Args = map[string]string{}
+			}
+			a.Args[k] = fmt.Sprint(v)
+		}
 		var ne *network.Error
 		if errors.As(err, &ne) {
 			a.RetryAfter = ne.RetryAfter

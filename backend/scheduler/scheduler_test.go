@@ -165,8 +165,8 @@ func TestRetriesAndFailures(t *testing.T) {
 			}
 		}},
 		{"401 fails at once", func(string, int) error { return auth }, post.Failed, 1, func(t *testing.T, a []post.Attempt) {
-			if a[0].Reason != "network.auth_expired" || a[0].Outcome != post.OutcomeAuth {
-				t.Errorf("attempt = %+v, want auth_expired", a[0])
+			if a[0].Reason != "network.auth_expired" || a[0].Outcome != post.OutcomeAuth || a[0].Args["status"] != "401" {
+				t.Errorf("attempt = %+v, want auth_expired with its status", a[0])
 			}
 		}},
 		{"always 503 gives up", func(string, int) error { return transient }, post.Failed, 8, func(t *testing.T, a []post.Attempt) {
