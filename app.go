@@ -63,7 +63,7 @@ func (a *App) startup(ctx context.Context) {
 		runtime.WindowUnminimise(ctx)
 		runtime.WindowShow(ctx)
 		runtime.EventsEmit(ctx, api.EventPostOpen, postID)
-	})
+	}, os.Getenv)
 	if a.data != nil {
 		sctx, halt := context.WithCancel(context.Background())
 		a.halt, a.sched = halt, make(chan struct{})

@@ -60,7 +60,7 @@ func opener(system locale.System) func(context.Context, cli.Globals) (*boot.App,
 		if err != nil {
 			return nil, err
 		}
-		return boot.Open(ctx, boot.Config{DataDir: dir, KeyFile: g.KeyFile, Vault: secrets.NewKeyring(secrets.Service),
+		return boot.Open(ctx, boot.Config{DataDir: dir, KeyFile: g.KeyFile, Vault: secrets.NewKeyring(secrets.Service, os.Getenv),
 			Version: version, Now: time.Now, System: system})
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/godbus/dbus/v5"
+
+	"ruche/backend/sessionbus"
 )
 
 // The freedesktop.org notification service, which every Linux desktop runs.
@@ -19,8 +21,9 @@ const (
 // Desktop sends notifications over the D-Bus session bus and calls open
 // with a notification's post when the user clicks it.
 type Desktop struct {
-	app  string
-	open func(postID string)
+	app    string
+	open   func(postID string)
+	getenv func(string) string
 
 	mu    sync.Mutex
 	conn  *dbus.Conn
@@ -28,9 +31,10 @@ type Desktop struct {
 	done  chan struct{}
 }
 
-// New returns the desktop notifier of app; the bus is reached on first use.
-func New(app string, open func(postID string)) *Desktop {
-	return &Desktop{app: app, open: open, posts: map[uint32]string{}}
+// New returns the desktop notifier of app; the bus is reached on first use,
+// if getenv (os.Getenv) announces one: none is ever started.
+func New(app string, open func(postID string), getenv func(string) string) *Desktop {
+	return &Desktop{app: app, open: open, getenv: getenv, posts: map[uint32]string{}}
 }
 
 // Send shows n.
@@ -57,6 +61,9 @@ func (d *Desktop) connect() (*dbus.Conn, error) {
 	defer d.mu.Unlock()
 	if d.conn != nil {
 		return d.conn, nil
+	}
+	if !sessionbus.Reachable(d.getenv) {
+		return nil, fmt.Errorf("%w: no D-Bus session bus", ErrUnsupported)
 	}
 	conn, err := dbus.ConnectSessionBus()
 	if err != nil {

@@ -41,7 +41,7 @@ func TestSessionBusNotifications(t *testing.T) {
 	}
 
 	opened := make(chan string, 1)
-	d := New("Ruche", func(id string) { opened <- id })
+	d := New("Ruche", func(id string) { opened <- id }, os.Getenv)
 	defer d.Close()
 	if err := d.Send(Notice{Title: "Publication échouée", Body: "Le compte doit être reconnecté.", PostID: "post-7"}); err != nil {
 		t.Fatalf("Send() = %v", err)
@@ -72,8 +72,10 @@ func TestSessionBusNotifications(t *testing.T) {
 }
 
 func TestSendWithoutABus(t *testing.T) {
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-	if err := New("Ruche", func(string) {}).Send(Notice{Title: "x"}); err == nil {
-		t.Error("Send() without a session bus = nil, want an error")
+	for _, env := range []map[string]string{{"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"}, {}} {
+		d := New("Ruche", func(string) {}, func(k string) string { return env[k] })
+		if err := d.Send(Notice{Title: "x"}); err == nil {
+			t.Errorf("Send() with %v = nil, want an error", env)
+		}
 	}
 }

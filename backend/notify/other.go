@@ -14,7 +14,9 @@ import (
 type Desktop struct{ app string }
 
 // New returns the desktop notifier of app; open is not called here.
-func New(app string, open func(postID string)) *Desktop { return &Desktop{app: app} }
+func New(app string, open func(postID string), getenv func(string) string) *Desktop {
+	return &Desktop{app: app}
+}
 
 // Send shows n.
 func (d *Desktop) Send(n Notice) error {

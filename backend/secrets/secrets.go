@@ -11,6 +11,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"ruche/backend/fault"
+	"ruche/backend/sessionbus"
 )
 
 // Service is the name Ruche's entries carry in the keychain.
@@ -37,14 +38,30 @@ type Vault interface {
 // Keyring is the OS keychain.
 type Keyring struct {
 	service string
+	getenv  func(string) string
 }
 
-// NewKeyring returns the OS keychain, entries filed under service.
-func NewKeyring(service string) *Keyring { return &Keyring{service: service} }
+// NewKeyring returns the OS keychain, entries filed under service; getenv
+// tells where the Linux session bus is (os.Getenv).
+func NewKeyring(service string, getenv func(string) string) *Keyring {
+	return &Keyring{service: service, getenv: getenv}
+}
+
+// reachable refuses at once where there is no session bus, rather than let
+// the keyring library start a bus daemon that would outlive Ruche.
+func (k *Keyring) reachable(op, name string) error {
+	if sessionbus.Reachable(k.getenv) {
+		return nil
+	}
+	return fmt.Errorf("keychain %s %q: %w: no D-Bus session bus", op, name, ErrUnavailable)
+}
 
 // Get returns the secret called name, ErrNotFound if there is none, and
 // ErrUnavailable when the keychain cannot be reached.
 func (k *Keyring) Get(name string) (string, error) {
+	if err := k.reachable("get", name); err != nil {
+		return "", err
+	}
 	s, err := keyring.Get(k.service, name)
 	return s, k.mapErr("get", name, err)
 }
@@ -54,11 +71,17 @@ func (k *Keyring) Set(name, secret string) error {
 	if len(secret) > MaxSize {
 		return ErrTooLarge.Because(fmt.Errorf("secret %q: %d bytes, at most %d", name, len(secret), MaxSize))
 	}
+	if err := k.reachable("set", name); err != nil {
+		return err
+	}
 	return k.mapErr("set", name, keyring.Set(k.service, name, secret))
 }
 
 // Delete removes the secret called name; removing a missing one is not an error.
 func (k *Keyring) Delete(name string) error {
+	if err := k.reachable("delete", name); err != nil {
+		return err
+	}
 	err := k.mapErr("delete", name, keyring.Delete(k.service, name))
 	if errors.Is(err, ErrNotFound) {
 		return nil

@@ -64,15 +64,20 @@ func TestKeyringReal(t *testing.T) {
 	if os.Getenv("RUCHE_KEYRING_TEST") != "1" {
 		t.Skip("set RUCHE_KEYRING_TEST=1 inside a D-Bus session with an unlocked keyring")
 	}
-	exercise(t, NewKeyring("Ruche-test"))
+	exercise(t, NewKeyring("Ruche-test", os.Getenv))
 }
 
 func TestKeyringUnreachable(t *testing.T) {
 	if os.Getenv("RUCHE_KEYRING_TEST") == "1" || runtime.GOOS != "linux" {
 		t.Skip("needs Linux without a keychain")
 	}
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-	_, err := NewKeyring("Ruche-test").Get("anything")
+	env := map[string]string{"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"}
+	_, err := NewKeyring("Ruche-test", func(k string) string { return env[k] }).Get("anything")
+	if !errors.Is(err, ErrUnavailable) {
+		t.Errorf("Get() with a dead session bus = %v, want ErrUnavailable", err)
+	}
+	// No bus at all: refused without starting one (dbus-launch would).
+	_, err = NewKeyring("Ruche-test", func(string) string { return "" }).Get("anything")
 	if !errors.Is(err, ErrUnavailable) {
 		t.Errorf("Get() without a session bus = %v, want ErrUnavailable", err)
 	}
