@@ -157,6 +157,11 @@ func (r *runner) run(ctx context.Context) error {
 				return usage("ruche workspace remove ID|NAME")
 			}
 			return r.withApp(ctx, func(ctx context.Context, a *boot.App) error { return r.workspaceRemove(ctx, a, args[2]) })
+		case "use", "switch":
+			if len(args) != 3 {
+				return usage("ruche workspace use ID|NAME")
+			}
+			return r.withApp(ctx, func(ctx context.Context, a *boot.App) error { return r.workspaceUse(ctx, a, args[2]) })
 		}
 		return ErrUnknown.With(map[string]any{"name": "workspace " + args[1]}, nil)
 	case "demo":
@@ -303,25 +308,43 @@ func (r *runner) workspaceAdd(ctx context.Context, a *boot.App, args []string) e
 	return r.print(toJSON(w, ""), locale.Message(r.lang, "cli.workspace_added", map[string]any{"name": w.Name, "id": w.ID}))
 }
 
-func (r *runner) workspaceRemove(ctx context.Context, a *boot.App, ref string) error {
+// findWorkspace returns the workspace whose ID or name (any case) is ref.
+func findWorkspace(ctx context.Context, a *boot.App, ref string) (workspace.Workspace, error) {
 	all, err := a.Workspaces.List(ctx)
 	if err != nil {
-		return err
+		return workspace.Workspace{}, err
 	}
-	var target *workspace.Workspace
-	for i, w := range all {
+	for _, w := range all {
 		if w.ID == ref || strings.EqualFold(w.Name, ref) {
-			target = &all[i]
-			break
+			return w, nil
 		}
 	}
-	if target == nil {
-		return workspace.ErrNotFound.With(nil, nil)
+	return workspace.Workspace{}, workspace.ErrNotFound.With(nil, nil)
+}
+
+func (r *runner) workspaceRemove(ctx context.Context, a *boot.App, ref string) error {
+	target, err := findWorkspace(ctx, a, ref)
+	if err != nil {
+		return err
 	}
 	if err := a.Workspaces.Delete(ctx, target.ID); err != nil {
 		return err
 	}
-	return r.print(toJSON(*target, ""), locale.Message(r.lang, "cli.workspace_removed", map[string]any{"name": target.Name}))
+	return r.print(toJSON(target, ""), locale.Message(r.lang, "cli.workspace_removed", map[string]any{"name": target.Name}))
+}
+
+// workspaceUse makes a workspace the current one, for the commands that act
+// on the current workspace (post, queue, import, export, pause…).
+func (r *runner) workspaceUse(ctx context.Context, a *boot.App, ref string) error {
+	target, err := findWorkspace(ctx, a, ref)
+	if err != nil {
+		return err
+	}
+	w, err := a.Workspaces.Switch(ctx, target.ID)
+	if err != nil {
+		return err
+	}
+	return r.print(toJSON(w, w.ID), locale.Message(r.lang, "cli.workspace_used", map[string]any{"name": w.Name}))
 }
 
 func (r *runner) demo(ctx context.Context, a *boot.App) error {

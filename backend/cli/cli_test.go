@@ -84,6 +84,21 @@ func TestWorkspaceCommands(t *testing.T) {
 	if code, _, errOut := h.run(t, "workspace", "add", "ATELIER ÉOLE"); code != ExitError || !strings.Contains(errOut, "existe déjà") {
 		t.Errorf("duplicate add = %d, %q; want 1 and a French message", code, errOut)
 	}
+	if code, out, _ := h.run(t, "workspace", "use", "atelier éole"); code != 0 || !strings.Contains(out, "« Atelier Éole » est maintenant l’espace de travail courant") {
+		t.Errorf("workspace use = %d, %q", code, out)
+	}
+	if _, out, _ := h.run(t, "--json", "workspace", "list"); !strings.Contains(out, `"name": "Atelier Éole",
+    "timeZone": "America/Toronto",
+    "language": "en",
+    "color": "#f5a623",
+    "hasLogo": false,
+    "demo": false,
+    "current": true`) {
+		t.Errorf("after workspace use, list = %s; want Atelier Éole current", out)
+	}
+	if code, _, errOut := h.run(t, "workspace", "use", "nobody"); code != ExitError || !strings.Contains(errOut, "n’existe plus") {
+		t.Errorf("workspace use nobody = %d, %q", code, errOut)
+	}
 	if code, out, _ := h.run(t, "workspace", "remove", "atelier éole"); code != 0 || !strings.Contains(out, "supprimé") {
 		t.Errorf("workspace remove = %d, %q", code, out)
 	}

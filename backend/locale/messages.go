@@ -53,6 +53,7 @@ var catalogues = map[Lang]map[string]string{
 		"cli.usage":                  "Usage: {usage}",
 		"cli.flag":                   "Problem with the options: {reason}",
 		"cli.workspace_added":        "Workspace “{name}” created ({id}).",
+		"cli.workspace_used":         "“{name}” is now the current workspace.",
 		"cli.workspace_removed":      "Workspace “{name}” deleted.",
 		"cli.demo_ready":             "The demo workspace “{name}” is ready ({id}).",
 		"cli.no_workspaces":          "No workspace yet.",
@@ -244,6 +245,7 @@ var catalogues = map[Lang]map[string]string{
 		"cli.usage":                  "Usage : {usage}",
 		"cli.flag":                   "Problème dans les options : {reason}",
 		"cli.workspace_added":        "Espace de travail « {name} » créé ({id}).",
+		"cli.workspace_used":         "« {name} » est maintenant l’espace de travail courant.",
 		"cli.workspace_removed":      "Espace de travail « {name} » supprimé.",
 		"cli.demo_ready":             "L’espace de démonstration « {name} » est prêt ({id}).",
 		"cli.no_workspaces":          "Aucun espace de travail pour l’instant.",
@@ -401,6 +403,7 @@ Commands:
   workspace add NAME [--zone Z] [--language fr|en] [--color #rrggbb]
                                        create a workspace
   workspace remove ID|NAME             delete a workspace
+  workspace use ID|NAME                make it the current workspace
   demo                                 create or refresh the demo workspace
   account list                         list the accounts of the current workspace
   account add NETWORK HANDLE [--server URL] [--name NAME]
@@ -442,6 +445,7 @@ Commandes :
   workspace add NOM [--zone Z] [--language fr|en] [--color #rrggbb]
                                        crée un espace de travail
   workspace remove ID|NOM              supprime un espace de travail
+  workspace use ID|NOM                 en fait l’espace de travail courant
   demo                                 crée ou rafraîchit l’espace de démonstration
   account list                         liste les comptes de l’espace de travail courant
   account add RÉSEAU IDENTIFIANT [--server URL] [--name NOM]
