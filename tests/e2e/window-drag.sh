@@ -24,67 +24,22 @@
 set -euo pipefail
 
 SELF=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
-ROOT=$(cd "$(dirname "$SELF")/../.." && pwd)
-BIN=${RUCHE_BIN:-$ROOT/build/bin/ruche}
-ART=$ROOT/artifacts
-XWIN="node $ROOT/scripts/lib/xwin.mjs"
+NAME=window-drag
+# shellcheck source=window-lib.sh
+. "$(dirname "$SELF")/window-lib.sh"
 XCAL="node $ROOT/scripts/lib/xcal.mjs"
 ZONE=Europe/Paris
 
-if [ -z "${RUCHE_E2E_INNER:-}" ]; then
-  [ -x "$BIN" ] || { echo "window-drag.sh: $BIN is missing: run 'make build' first" >&2; exit 1; }
-  for t in dbus-run-session xvfb-run gnome-keyring-daemon xdotool xwd import node; do
-    command -v "$t" >/dev/null || { echo "window-drag.sh: $t is missing: run 'make setup'" >&2; exit 1; }
-  done
-  export RUCHE_E2E_INNER=1 NO_AT_BRIDGE=1
-  # The whole test is bounded, whatever hangs.
-  exec timeout -k 10 "${E2E_TIMEOUT:-180}" \
-    dbus-run-session -- xvfb-run -a -n "$((200 + RANDOM % 600))" -s "-screen 0 1280x800x24 -noreset" bash "$SELF" "$@"
-fi
-
+e2e_enter 180 "$@"
 # ------------------------------------------------------------ inside D-Bus + Xvfb
-mkdir -p "$ART"
-TMP=$(mktemp -d /tmp/ruche-e2e-drag.XXXXXX)
-DATA=$TMP/data
-export XDG_DATA_HOME=$TMP/xdg-data   # fresh keyring (the first unlock fixes the password)
-mkdir -p "$XDG_DATA_HOME"
-APP_PID=
-WID=
-T0=$(date +%s.%N)
+e2e_begin
 
-say() { printf '[e2e-window-drag %5.1fs] %s\n' "$(awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN{print b-a}')" "$*"; }
-
-cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    sleep 1
-    kill -KILL "$APP_PID" 2>/dev/null || true
-  fi
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'fail "interrupted (time limit E2E_TIMEOUT=${E2E_TIMEOUT:-180} s?)"' INT TERM
-
-fail() {
-  echo "e2e-window-drag: FAIL: $*" >&2
-  import -window root "$ART/window-drag-failure.png" 2>/dev/null && echo "screen saved to $ART/window-drag-failure.png" >&2
-  if [ -n "$WID" ]; then
-    echo "----- what xcal.mjs sees now" >&2
-    $XCAL toolbar "$WID" >&2 2>&1 || true
-    $XCAL event "$WID" "$COLOR" 1 >&2 2>&1 || true
-  fi
-  local f
-  for f in "$TMP"/app.out "$TMP"/cli-*.err; do
-    [ -s "$f" ] || continue
-    echo "----- $(basename "$f") (last 60 lines)" >&2
-    tail -n 60 "$f" >&2
-  done
-  if [ -f "$DATA/logs/ruche.log" ]; then
-    echo "----- $DATA/logs/ruche.log (last 60 lines)" >&2
-    tail -n 60 "$DATA/logs/ruche.log" >&2
-  fi
-  echo "-----" >&2
-  exit 1
+# What xcal.mjs sees, printed when the test fails.
+e2e_on_fail() {
+  [ -n "$WID" ] || return 0
+  echo "----- what xcal.mjs sees now"
+  $XCAL toolbar "$WID" 2>&1 || true
+  $XCAL event "$WID" "$COLOR" 1 2>&1 || true
 }
 
 # ruche NAME ARGS...: the CLI on the test's store, JSON to stdout, errors
@@ -95,9 +50,6 @@ ruche() {
   "$BIN" --data "$DATA" --json "$@" 2>"$TMP/cli-$name.err"
 }
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);console.log(eval("v"+process.argv[1]))})' "$1"; }
-
-printf %s ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null ||
-  fail "gnome-keyring-daemon could not start"
 
 COLOR=${EVENT_COLOR:-$(grep -oE "NO_PILLAR_COLOR = '#[0-9a-fA-F]{6}'" "$ROOT/frontend/src/lib/calendar.ts" | grep -oE '#[0-9a-fA-F]{6}' || true)}
 COLOR=${COLOR:-#6b6e75}
@@ -115,10 +67,7 @@ WANT_UTC=$(date -u -d "TZ=\"$ZONE\" $D1 10:00" +%Y-%m-%dT%H:%M:%SZ)
 say "post on $D 10:00 ($ZONE), to drag to $D1 (= $WANT_UTC); event colour $COLOR"
 
 ruche ws workspace add Drag --zone "$ZONE" --language fr >/dev/null || fail "workspace add failed"
-# The first command made a default workspace: remove it, "Drag" becomes current.
-for id in $(ruche wslist workspace list | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const w of JSON.parse(s))if(w.name!=="Drag")console.log(w.id)})'); do
-  ruche wsrm workspace remove "$id" >/dev/null || fail "workspace remove $id failed"
-done
+ruche wsuse workspace use Drag >/dev/null || fail "workspace use failed"
 cur=$(ruche wslist workspace list | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const c=JSON.parse(s).filter(w=>w.current);console.log(c.length===1?c[0].name+" "+c[0].timeZone:"?")})')
 [ "$cur" = "Drag $ZONE" ] || fail "the current workspace is '$cur', expected 'Drag $ZONE'"
 ruche account account add testnet drag.e2e --server http://127.0.0.1:9 >/dev/null || fail "account add failed"
@@ -129,18 +78,7 @@ ID=$(json .id <<<"$POST")
 say "post $ID scheduled at $(json .scheduledAt <<<"$POST")"
 
 # ---------------------------------------------------------------- the window
-keys() { # xdotool key arguments
-  xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID"
-  xdotool key --clearmodifiers "$@"
-}
-
-say "start: $BIN --data $DATA"
-"$BIN" --data "$DATA" >"$TMP/app.out" 2>&1 &
-APP_PID=$!
-r=$($XWIN painted '^Ruche$' 30 "$APP_PID") || fail "no painted window titled 'Ruche' within 30 s"
-read -r WID winms paintms <<<"$r"
-say "window $WID painted after ${paintms} ms"
-$XWIN settled "$WID" 15 1200 || fail "the window kept changing"
+start_app
 
 say "Ctrl+1 (Calendar)"
 keys ctrl+1
@@ -191,18 +129,7 @@ import -window "$WID" "$ART/window-drag-after.png"
 say "the block is one day column to the right: $(node -e 'console.log(JSON.stringify(JSON.parse(process.argv[1]).box))' "$after")"
 say "saved artifacts/window-drag-after.png"
 
-say "Ctrl+Q"
-keys ctrl+q
-for i in $(seq 1 100); do
-  kill -0 "$APP_PID" 2>/dev/null || break
-  sleep 0.1
-done
-kill -0 "$APP_PID" 2>/dev/null && fail "Ruche did not exit within 10 s of Ctrl+Q (pid $APP_PID)"
-rc=0
-wait "$APP_PID" || rc=$?
-APP_PID=
-[ "$rc" = 0 ] || fail "Ruche exited with status $rc after Ctrl+Q (expected 0)"
-say "exited with status 0"
+quit_app
 
 # ---------------------------------------------------------------- the store
 show=$(ruche show post show "$ID") || fail "'ruche --json post show $ID' failed"
