@@ -2,8 +2,31 @@ package locale
 
 // catalogues holds every message the backend shows a user, by language and
 // code. The codes are those of fault.Error; a test checks both languages have
-// the same codes and placeholders.
-var catalogues = map[Lang]map[string]string{
+// the same codes and placeholders. Each network package's messages are kept
+// in a file of their own.
+var catalogues = merge(coreMessages, mastodonMessages, blueskyMessages)
+
+// merge returns one catalogue per language holding the codes of all parts;
+// a code given twice panics at start, and a test starts the package.
+func merge(parts ...map[Lang]map[string]string) map[Lang]map[string]string {
+	all := map[Lang]map[string]string{}
+	for _, part := range parts {
+		for lang, msgs := range part {
+			if all[lang] == nil {
+				all[lang] = map[string]string{}
+			}
+			for code, msg := range msgs {
+				if _, dup := all[lang][code]; dup {
+					panic("locale: message " + code + " given twice")
+				}
+				all[lang][code] = msg
+			}
+		}
+	}
+	return all
+}
+
+var coreMessages = map[Lang]map[string]string{
 	English: {
 		"internal":    "Something went wrong. The details are in the log file.",
 		"not_found":   "This item no longer exists.",

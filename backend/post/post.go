@@ -63,6 +63,11 @@ type Variant struct {
 	FirstComment string   `json:"firstComment,omitempty"` // where the network has a first comment
 	Thread       []string `json:"thread,omitempty"`       // the next posts when the text is split
 	Media        []Media  `json:"media,omitempty"`
+	// Where the network has them (Mastodon): a content warning shown
+	// before the text, who sees the post, and its language (ISO 639-1).
+	ContentWarning string `json:"contentWarning,omitempty"`
+	Visibility     string `json:"visibility,omitempty"` // "public" (default), "unlisted", "private", "direct"
+	Language       string `json:"language,omitempty"`   // "fr", "en"; "" lets the network guess
 }
 
 // Media is an image or a video attached to a variant.
