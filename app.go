@@ -155,6 +155,17 @@ func (a *App) onSecondInstance(options.SecondInstanceData) {
 
 func (a *App) dialogs() api.Dialogs { return dialogs{a} }
 
+func (a *App) browser() api.Browser { return browser{a} }
+
+// browser opens pages (an OAuth authorization) in the user's browser.
+type browser struct{ a *App }
+
+func (b browser) OpenURL(url string) {
+	if b.a.ctx != nil {
+		runtime.BrowserOpenURL(b.a.ctx, url)
+	}
+}
+
 // dialogs are the native file dialogs, through the Wails runtime.
 type dialogs struct{ a *App }
 

@@ -43,7 +43,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "ruche: "+boot.Message(system.Lang, err))
 			os.Exit(cli.ExitUsage)
 		}
-		os.Exit(cli.Run(context.Background(), inv, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr,
+		os.Exit(cli.Run(context.Background(), inv, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 			System: system, Version: version, Open: opener(system)}))
 	}
 	if err := runWindow(inv.Globals, system); err != nil {
@@ -90,6 +90,7 @@ func runWindow(g cli.Globals, system locale.System) error {
 	settings := api.NewSettings(api.Deps{App: data, StartErr: openErr, DataDir: dir, Dialogs: a.dialogs(),
 		System: system, Version: version, Log: logs.For(log, "api")})
 	cal, composer := api.NewCalendar(settings), api.NewComposer(settings)
+	accounts := api.NewAccounts(settings, a.browser())
 	sum := sha256.Sum256([]byte(dir))
 
 	return wails.Run(&options.App{
@@ -105,7 +106,7 @@ func runWindow(g cli.Globals, system locale.System) error {
 		OnStartup:      a.startup,
 		OnDomReady:     a.domReady,
 		OnShutdown:     a.shutdown,
-		Bind:           []any{settings, cal, composer},
+		Bind:           []any{settings, cal, composer, accounts},
 		ErrorFormatter: func(err error) any { return api.FormatError(settings, err) },
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "app.ruche.desktop." + hex.EncodeToString(sum[:6]),

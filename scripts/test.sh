@@ -5,7 +5,7 @@
 #   bash scripts/test.sh vet unit           # only these steps
 #   FAIL_FAST=1 bash scripts/test.sh        # stop at the first failed step
 #
-# Steps: setup vet deps unit frontend keyring build crash windows e2e-window e2e-browser
+# Steps: setup vet deps unit frontend keyring build crash bluesky windows e2e-window e2e-browser
 # Every step runs (unless FAIL_FAST=1) and the run ends on a summary table and
 # one line "summary: N passed, N failed". Steps that need the desktop binary
 # are skipped (and counted as failed) when its build failed.
@@ -17,7 +17,7 @@ export PATH="$(go env GOPATH)/bin:$PATH"
 export NO_AT_BRIDGE=1
 TAGS=${TAGS:-webkit2_41}
 
-ALL_STEPS=(setup vet deps unit frontend keyring build crash windows e2e-window e2e-browser)
+ALL_STEPS=(setup vet deps unit frontend keyring build crash bluesky windows e2e-window e2e-browser)
 if [ $# -gt 0 ]; then STEPS=("$@"); else STEPS=("${ALL_STEPS[@]}"); fi
 
 # ---------------------------------------------------------------- steps
@@ -65,6 +65,39 @@ step_build() { bash scripts/build.sh desktop; }
 # test network without idempotency keys: every post must land exactly once.
 step_crash() { go test -tags crash -count=1 -v ./tests/crash/ -ruche "$PWD/build/bin/ruche" 2>&1 | grep -E '^(=== RUN|--- |\s+crash_test|ok|FAIL|PASS)'; }
 
+# A real local Bluesky network (tests/peers/bluesky: PLC, PDS, AppView),
+# started once for the step and always stopped: the Bluesky client's tests
+# against it, then `ruche run` killed at random while publishing to it and a
+# fault-injecting proxy between Ruche and the PDS (tests/bluesky). The
+# binary keeps the account's access in the real keychain: all of it runs in
+# a private D-Bus session with an unlocked gnome-keyring-daemon.
+step_bluesky() {
+  local run rc=0
+  run=$(mktemp -d /tmp/ruche-bluesky.XXXXXX)
+  export RUCHE_PEERS_RUN=$run
+  if ! tests/peers/bluesky/start >"$run/start.out"; then
+    tests/peers/bluesky/stop "$run" >/dev/null 2>&1
+    return 1
+  fi
+  if ! tests/peers/bluesky/seed "$run/bluesky.env" >"$run/seed.out"; then
+    tests/peers/bluesky/stop "$run" >/dev/null 2>&1
+    return 1
+  fi
+  dbus-run-session -- bash -c '
+    set -eo pipefail
+    set -a; . "$RUCHE_PEERS_RUN/bluesky.env"; . "$RUCHE_PEERS_RUN/seed.env"; set +a
+    export XDG_DATA_HOME=$(mktemp -d)
+    trap "rm -rf \"\$XDG_DATA_HOME\"" EXIT
+    printf %s ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    RUCHE_BLUESKY=1 go test -count=1 -v ./backend/network/bluesky/ -run Real 2>&1 | grep -E "^(=== RUN|--- |\s+\w+_test.go|ok|FAIL|PASS)"
+    go test -tags bluesky -count=1 -v -timeout 15m ./tests/bluesky/ -ruche "$PWD/build/bin/ruche" 2>&1 | grep -E "^(=== RUN|--- |\s+\w+_test.go|ok|FAIL|PASS)"
+  ' || rc=$?
+  tests/peers/bluesky/stop "$run" >/dev/null 2>&1 || true
+  rm -rf "$run"
+  unset RUCHE_PEERS_RUN
+  return "$rc"
+}
+
 step_windows() { bash scripts/build.sh windows; }
 
 # The real window under Xvfb: workspaces and the keychain (window.sh), then a
@@ -84,7 +117,7 @@ ORDER=()
 failed=0
 passed=0
 
-needs_binary() { case "$1" in crash|e2e-window|e2e-browser) return 0 ;; esac; return 1; }
+needs_binary() { case "$1" in crash|bluesky|e2e-window|e2e-browser) return 0 ;; esac; return 1; }
 
 for s in "${STEPS[@]}"; do
   if ! declare -F "step_$s" >/dev/null; then

@@ -25,7 +25,39 @@ const (
 	Connected       Status = "connected"        // Ruche can publish with it
 	Demo            Status = "demo"             // a sample account of the demo workspace: publishes nowhere
 	ReconnectNeeded Status = "reconnect_needed" // its access was revoked or expired
+	Disconnected    Status = "disconnected"     // the user disconnected it: its keychain entries are gone
 )
+
+// Valid reports whether s is one of the statuses.
+func (s Status) Valid() bool {
+	switch s {
+	case Connected, Demo, ReconnectNeeded, Disconnected:
+		return true
+	}
+	return false
+}
+
+// Health is what the Accounts screen says of an account: its status, and
+// "expiring" for a connected account whose access ends within ExpiringSoon.
+type Health string
+
+// The healths of an account besides its statuses.
+const (
+	Expiring Health = "expiring"
+)
+
+// ExpiringSoon is how long before its access ends an account is said to be
+// expiring.
+const ExpiringSoon = 7 * 24 * time.Hour
+
+// HealthAt returns the health of a at now, its access ending at expires
+// (zero when it does not end).
+func (a Account) HealthAt(now, expires time.Time) Health {
+	if a.Status == Connected && !expires.IsZero() && expires.Sub(now) < ExpiringSoon {
+		return Expiring
+	}
+	return Health(a.Status)
+}
 
 // MaxHandleLen is the longest handle or display name accepted, in characters.
 const MaxHandleLen = 200
@@ -53,6 +85,13 @@ type Account struct {
 	Server      string    `json:"server,omitempty"` // the instance or PDS base URL; "" when the network has one host
 	Status      Status    `json:"status"`
 	CreatedAt   time.Time `json:"createdAt"`
+	// RemoteID is the network's identifier of the account: a DID on
+	// Bluesky, an account id on a Mastodon instance.
+	RemoteID  string `json:"remoteId,omitempty"`
+	AvatarURL string `json:"avatarUrl,omitempty"`
+	// NativeScheduling lets Ruche hand a scheduled post to the network,
+	// which then publishes it even when the computer is off (Mastodon).
+	NativeScheduling bool `json:"nativeScheduling,omitempty"`
 }
 
 // Input holds what is given to add an account.
@@ -62,6 +101,8 @@ type Input struct {
 	DisplayName string // "" takes the handle
 	Server      string
 	Status      Status // "" is Connected
+	RemoteID    string
+	AvatarURL   string
 }
 
 // Normalize trims the input, lowercases the network and fills the defaults.
@@ -89,7 +130,7 @@ func (in Input) Validate() error {
 		return ErrHandleRequired.With(nil, nil)
 	case utf8.RuneCountInString(in.Handle) > MaxHandleLen, utf8.RuneCountInString(in.DisplayName) > MaxHandleLen:
 		return ErrHandleTooLong.With(map[string]any{"max": MaxHandleLen}, nil)
-	case in.Status != Connected && in.Status != Demo && in.Status != ReconnectNeeded:
+	case !in.Status.Valid():
 		return ErrStatus.With(map[string]any{"status": string(in.Status)}, nil)
 	}
 	if in.Server != "" {
@@ -155,11 +196,41 @@ func (s *Service) Add(ctx context.Context, workspaceID string, in Input) (Accoun
 	}
 	now := s.now().UTC()
 	a := Account{ID: s.newID(now), WorkspaceID: workspaceID, Network: in.Network, Handle: in.Handle,
-		DisplayName: in.DisplayName, Server: in.Server, Status: in.Status, CreatedAt: now}
+		DisplayName: in.DisplayName, Server: in.Server, Status: in.Status, CreatedAt: now,
+		RemoteID: in.RemoteID, AvatarURL: in.AvatarURL}
 	if err := s.repo.PutAccount(ctx, a); err != nil {
 		return Account{}, err
 	}
 	return a, nil
+}
+
+// Update changes account id with change and saves it; the identifier,
+// workspace and network cannot change.
+func (s *Service) Update(ctx context.Context, id string, change func(*Account)) (Account, error) {
+	a, err := s.repo.Account(ctx, id)
+	if err != nil {
+		return Account{}, err
+	}
+	before := a
+	change(&a)
+	a.ID, a.WorkspaceID, a.Network, a.CreatedAt = before.ID, before.WorkspaceID, before.Network, before.CreatedAt
+	if !a.Status.Valid() {
+		return Account{}, ErrStatus.With(map[string]any{"status": string(a.Status)}, nil)
+	}
+	if err := s.repo.PutAccount(ctx, a); err != nil {
+		return Account{}, err
+	}
+	return a, nil
+}
+
+// MarkReconnect says account id lost its access (a 401): the user must
+// reconnect it. A demo or disconnected account is left as it is.
+func (s *Service) MarkReconnect(ctx context.Context, id string) (Account, error) {
+	return s.Update(ctx, id, func(a *Account) {
+		if a.Status == Connected {
+			a.Status = ReconnectNeeded
+		}
+	})
 }
 
 // Remove deletes account id. Posts that target it keep their variant for it

@@ -37,7 +37,7 @@ func (c *Composer) Accounts() ([]Account, error) {
 	}
 	out := make([]Account, len(all))
 	for i, a := range all {
-		out[i] = accountDTO(a)
+		out[i] = accountDTO(sc, a)
 	}
 	return out, nil
 }
@@ -60,17 +60,17 @@ func (c *Composer) Check(in PostInput) (Check, error) {
 		if k := slices.IndexFunc(all, func(a account.Account) bool { return a.ID == v.AccountID }); k >= 0 {
 			net = all[k].Network
 		}
-		caps, ok := network.Defaults(net)
-		if !ok {
-			args := map[string]any{"network": net}
-			out.Findings = append(out.Findings, Finding{AccountID: v.AccountID, Code: network.ErrUnknown.Code,
-				Severity: string(network.SeverityError), Message: locale.Message(sc.lang, network.ErrUnknown.Code, args)})
+		pv := variant(v)
+		pv.Network = net
+		caps, err := sc.app.Directory.Caps(sc.ctx, pv)
+		if err != nil {
+			f := fault.As(err)
+			out.Findings = append(out.Findings, Finding{AccountID: v.AccountID, Code: f.Code,
+				Severity: string(network.SeverityError), Message: locale.Message(sc.lang, f.Code, f.Args)})
 			continue
 		}
 		l := network.Count(v.Text, caps)
 		out.Counts[v.AccountID] = Count{Used: l.Used, Limit: l.Limit, Bytes: l.Bytes, ByteLimit: l.ByteLimit, Over: l.Over}
-		pv := variant(v)
-		pv.Network = net
 		for _, p := range network.Validate(pv, caps) {
 			out.Findings = append(out.Findings, Finding{AccountID: v.AccountID, Code: p.Code, Severity: string(p.Severity),
 				Message: locale.Message(sc.lang, p.Code, p.Args)})

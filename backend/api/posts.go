@@ -133,8 +133,13 @@ func variant(v Variant) post.Variant {
 	return out
 }
 
-func accountDTO(a account.Account) Account {
-	caps, _ := network.Defaults(a.Network)
+// accountDTO describes a with what its network accepts: a Mastodon
+// instance's own limits when it answers (see directory.Caps).
+func accountDTO(sc scope, a account.Account) Account {
+	caps, err := sc.app.Directory.Caps(sc.ctx, post.Variant{AccountID: a.ID, Network: a.Network})
+	if err != nil {
+		caps, _ = network.Defaults(a.Network)
+	}
 	return Account{ID: a.ID, Network: a.Network, NetworkName: network.DisplayName(a.Network), Handle: a.Handle,
 		DisplayName: a.DisplayName, Status: string(a.Status), Capabilities: capabilitiesDTO(caps)}
 }

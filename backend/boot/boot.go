@@ -15,13 +15,18 @@ import (
 	"github.com/rs/zerolog"
 
 	"ruche/backend/account"
+	"ruche/backend/connect"
+	"ruche/backend/credentials"
 	"ruche/backend/crisis"
 	"ruche/backend/fault"
 	"ruche/backend/ident"
 	"ruche/backend/locale"
 	"ruche/backend/logs"
 	"ruche/backend/network"
+	"ruche/backend/network/bluesky"
 	"ruche/backend/network/directory"
+	"ruche/backend/network/mastodon"
+	"ruche/backend/oauth"
 	"ruche/backend/post"
 	"ruche/backend/scheduler"
 	"ruche/backend/secrets"
@@ -55,6 +60,10 @@ type App struct {
 	Accounts   *account.Service
 	Crisis     *crisis.Service
 	Secrets    secrets.Vault // the keychain, its secrets kept out of the log
+	Keys       *credentials.Keys
+	Networks   directory.Networks
+	Directory  *directory.Directory
+	Connect    *connect.Connector
 
 	lock    *store.Lock
 	stopGC  context.CancelFunc
@@ -105,8 +114,20 @@ func (a *App) open(ctx context.Context) error {
 		return err
 	}
 	a.Workspaces = workspace.NewService(a.Store, a.Store, a.Now, ident.New)
-	a.Posts = post.NewService(a.Store, network.Checker{Caps: network.DefaultCaps}, a.Now, ident.New)
 	a.Accounts = account.NewService(a.Store, a.Now, ident.New)
+	a.Keys = credentials.New(a.Secrets)
+	httpClient := &http.Client{}
+	a.Networks = directory.Networks{
+		Mastodon: mastodon.NewClient(httpClient, mastodon.Config{UserAgent: "Ruche/" + a.Version, Now: a.Now}),
+		// RUCHE_BLUESKY_PLC points at another did:plc directory: a local
+		// test network's.
+		Bluesky: bluesky.NewClient(httpClient, a.Keys.Bluesky(), bluesky.Config{PLCURL: a.Getenv("RUCHE_BLUESKY_PLC"),
+			UserAgent: "Ruche/" + a.Version, Now: a.Now}),
+		HTTP: httpClient,
+	}
+	a.Directory = directory.New(a.Accounts, a.Keys, a.Networks, a.Now, a.Getenv)
+	a.Connect = connect.New(a.Accounts, a.Keys, a.Networks.Mastodon, a.Networks.Bluesky, oauth.NewFlow(httpClient, 0), a.Now)
+	a.Posts = post.NewService(a.Store, network.Checker{Caps: a.Directory.Caps}, a.Now, ident.New)
 	a.Crisis = crisis.NewService(a.Store, a.Now)
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err
@@ -149,8 +170,7 @@ func (a *App) startGC() {
 func (a *App) Scheduler(notify scheduler.Notifier, cfg scheduler.Config) *scheduler.Scheduler {
 	cfg.Gate = a.Crisis
 	cfg.BeforePoll = a.Crisis.AutoResume
-	targets := directory.New(a.Accounts, a.Secrets, &http.Client{}, a.Now, a.Getenv)
-	return scheduler.New(a.Store, targets, notify, a.Now, logs.For(a.Log.Logger, "scheduler"), cfg)
+	return scheduler.New(a.Store, a.Directory, notify, a.Now, logs.For(a.Log.Logger, "scheduler"), cfg)
 }
 
 // Close stops the GC loop, closes the store and the log and gives the folder
@@ -158,6 +178,9 @@ func (a *App) Scheduler(notify scheduler.Notifier, cfg scheduler.Config) *schedu
 func (a *App) Close() error {
 	var errs []error
 	a.closing.Do(func() {
+		if a.Connect != nil {
+			a.Connect.Close()
+		}
 		if a.stopGC != nil {
 			a.stopGC()
 			<-a.gcDone

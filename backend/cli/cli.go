@@ -23,6 +23,7 @@ import (
 var (
 	ErrUsage   = fault.New(fault.Invalid, "cli.usage")
 	ErrFlag    = fault.New(fault.Invalid, "cli.flag")
+	ErrStdin   = fault.New(fault.Invalid, "cli.stdin_empty")
 	ErrUnknown = fault.New(fault.Invalid, "cli.unknown_command")
 )
 
@@ -96,6 +97,7 @@ func Parse(args []string, getenv func(string) string) (Invocation, error) {
 
 // Env is what a command runs with.
 type Env struct {
+	Stdin          io.Reader // a pasted code, an app password; nil reads nothing
 	Stdout, Stderr io.Writer
 	System         locale.System
 	Version        string

@@ -80,7 +80,7 @@ func TestAccountAndPostCommands(t *testing.T) {
 		{args: []string{"--json", "account", "add", "testnet", "bot", "--server", "http://127.0.0.1:9", "--name", "Robot"}, wantOut: `"displayName": "Robot"`, capture: "bot"},
 		{args: []string{"account", "add", "myspace", "tom"}, wantCode: ExitError, wantErr: "Ruche ne connaît pas le réseau « myspace »"},
 		{args: []string{"account", "add", "bluesky", "FOURNIL.bsky.social"}, wantCode: ExitError, wantErr: "déjà dans cet espace de travail"},
-		{args: []string{"account", "add", "bluesky"}, wantCode: ExitUsage, wantErr: "Usage : ruche account add NETWORK HANDLE"},
+		{args: []string{"account", "add", "bluesky"}, wantCode: ExitUsage, wantErr: "Usage : ruche account add bluesky --handle HANDLE --app-password-stdin"},
 		{args: []string{"account", "list"}, wantOut: "fournil.bsky.social"},
 		{args: []string{"--json", "post", "add", "Pain", "au", "levain", "--account", "fournil.bsky.social", "--account", "{bot}", "--at", "2030-03-31 02:30", "--pillar", "Coulisses"},
 			wantOut: `"localTime": "03:00"`, capture: "post"},

@@ -4,7 +4,7 @@ package locale
 // code. The codes are those of fault.Error; a test checks both languages have
 // the same codes and placeholders. Each network package's messages are kept
 // in a file of their own.
-var catalogues = merge(coreMessages, mastodonMessages, blueskyMessages)
+var catalogues = merge(coreMessages, connectMessages, mastodonMessages, blueskyMessages)
 
 // merge returns one catalogue per language holding the codes of all parts;
 // a code given twice panics at start, and a test starts the package.
@@ -207,6 +207,9 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.account_added":           "The {network} account {handle} was added ({id}).",
 		"cli.account_removed":         "The {network} account {handle} was removed.",
 		"cli.no_accounts":             "No account in this workspace yet.",
+		"cli.account_disconnected":    "The {network} account {handle} was disconnected: its access left the system keychain. Its posts are kept.",
+		"cli.mastodon_open":           "Open this address in a browser, approve Ruche, then paste the code the instance shows here and press Enter:\n{url}",
+		"cli.stdin_empty":             "Nothing was read from the standard input. Type or pipe the expected line (an app password, a code).",
 		"cli.post_draft":              "Post {id} saved as a draft.",
 		"cli.post_scheduled":          "Post {id} planned for {date} at {time} ({zone}): {status}.",
 		"cli.post_moved":              "Post {id} moved to {date} at {time} ({zone}): {status}.",
@@ -397,6 +400,9 @@ var coreMessages = map[Lang]map[string]string{
 		"status.missed":               "manquée",
 		"status.paused":               "en pause",
 		"cli.account_added":           "Le compte {network} {handle} a été ajouté ({id}).",
+		"cli.account_disconnected":    "Le compte {network} {handle} a été déconnecté : son accès a quitté le trousseau du système. Ses publications sont conservées.",
+		"cli.mastodon_open":           "Ouvrez cette adresse dans un navigateur, autorisez Ruche, puis collez ici le code affiché par l’instance et appuyez sur Entrée :\n{url}",
+		"cli.stdin_empty":             "Rien n’a été lu sur l’entrée standard. Tapez ou transmettez la ligne attendue (un mot de passe d’application, un code).",
 		"cli.account_removed":         "Le compte {network} {handle} a été supprimé.",
 		"cli.no_accounts":             "Aucun compte dans cet espace de travail pour l’instant.",
 		"cli.post_draft":              "Publication {id} enregistrée comme brouillon.",

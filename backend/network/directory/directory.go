@@ -11,8 +11,11 @@ import (
 	"time"
 
 	"ruche/backend/account"
+	"ruche/backend/credentials"
 	"ruche/backend/fault"
 	"ruche/backend/network"
+	"ruche/backend/network/bluesky"
+	"ruche/backend/network/mastodon"
 	"ruche/backend/network/testnet"
 	"ruche/backend/post"
 	"ruche/backend/secrets"
@@ -24,31 +27,44 @@ var (
 	ErrUnsupported = fault.New(fault.Unavailable, "directory.unsupported")
 )
 
-// Accounts finds an account by its identifier.
+// Accounts finds an account by its identifier, and marks one whose access
+// the network refused.
 type Accounts interface {
 	Get(ctx context.Context, id string) (account.Account, error)
+	MarkReconnect(ctx context.Context, id string) (account.Account, error)
 }
 
 // TokenName is the keychain entry of an account's access token.
-func TokenName(accountID string) string { return "account-token/" + accountID }
+func TokenName(accountID string) string { return credentials.TokenName(accountID) }
+
+// Networks are the clients of the networks Ruche publishes to.
+type Networks struct {
+	Mastodon *mastodon.Client
+	Bluesky  *bluesky.Client
+	HTTP     *http.Client // for the test network
+}
 
 // Directory maps accounts to network clients.
 type Directory struct {
 	accounts Accounts
-	vault    secrets.Vault
-	http     *http.Client
+	keys     *credentials.Keys
+	nets     Networks
 	now      func() time.Time
 	env      func(string) string
 	demo     demoNet
 }
 
-// New returns a directory; httpClient is shared by the network clients, env
-// reads RUCHE_TESTNET_TOKEN (the test network's token for scripted tests).
-func New(accounts Accounts, vault secrets.Vault, httpClient *http.Client, now func() time.Time, env func(string) string) *Directory {
-	return &Directory{accounts: accounts, vault: vault, http: httpClient, now: now, env: env}
+// New returns a directory; env reads RUCHE_TESTNET_TOKEN (the test
+// network's token for scripted tests).
+func New(accounts Accounts, keys *credentials.Keys, nets Networks, now func() time.Time, env func(string) string) *Directory {
+	if nets.HTTP == nil {
+		nets.HTTP = &http.Client{}
+	}
+	return &Directory{accounts: accounts, keys: keys, nets: nets, now: now, env: env}
 }
 
-// Target implements scheduler.Targets.
+// Target implements scheduler.Targets. The publisher it returns marks the
+// account "reconnect needed" when the network refuses its access (a 401).
 func (d *Directory) Target(ctx context.Context, accountID string) (network.Account, network.Publisher, error) {
 	a, err := d.accounts.Get(ctx, accountID)
 	if err != nil {
@@ -56,15 +72,16 @@ func (d *Directory) Target(ctx context.Context, accountID string) (network.Accou
 	}
 	na := network.Account{ID: a.ID, Network: a.Network, Handle: a.Handle, Server: a.Server}
 	args := map[string]any{"account": a.Handle, "network": network.DisplayName(a.Network)}
-	switch {
-	case a.Status == account.Demo:
+	switch a.Status {
+	case account.Demo:
 		return na, d.demo, nil
-	case a.Status == account.ReconnectNeeded:
+	case account.ReconnectNeeded, account.Disconnected:
 		return na, nil, ErrReconnect.With(args, nil)
 	}
+	var pub network.Publisher
 	switch a.Network {
 	case network.Testnet:
-		token, err := d.vault.Get(TokenName(a.ID))
+		token, err := d.keys.Token(a.ID)
 		if errors.Is(err, secrets.ErrNotFound) || errors.Is(err, secrets.ErrUnavailable) {
 			token, err = d.env("RUCHE_TESTNET_TOKEN"), nil
 		}
@@ -72,9 +89,67 @@ func (d *Directory) Target(ctx context.Context, accountID string) (network.Accou
 			return na, nil, ErrReconnect.With(args, err)
 		}
 		na.Token = token
-		return na, testnet.NewClient(d.http, testnet.Config{BaseURL: a.Server, Now: d.now}), nil
+		pub = testnet.NewClient(d.nets.HTTP, testnet.Config{BaseURL: a.Server, Now: d.now})
+	case network.Mastodon:
+		token, err := d.keys.Token(a.ID)
+		if err != nil || token == "" || d.nets.Mastodon == nil {
+			return na, nil, ErrReconnect.With(args, err)
+		}
+		na.Token = token
+		pub = d.nets.Mastodon
+	case network.Bluesky:
+		if d.nets.Bluesky == nil {
+			return na, nil, ErrUnsupported.With(args, nil)
+		}
+		pub = d.nets.Bluesky // its sessions are read from the keychain by the client
+	default:
+		return na, nil, ErrUnsupported.With(args, nil)
 	}
-	return na, nil, ErrUnsupported.With(args, nil)
+	return na, watched{Publisher: pub, lost: func(ctx context.Context) {
+		_, _ = d.accounts.MarkReconnect(context.WithoutCancel(ctx), a.ID)
+	}}, nil
+}
+
+// Caps returns the capabilities for variant v: a Mastodon instance's own
+// limits when its account is known and the instance answers (they are kept
+// a while by the client), the published defaults otherwise. It fits
+// network.Checker.Caps.
+func (d *Directory) Caps(ctx context.Context, v post.Variant) (network.Capabilities, error) {
+	if v.Network == network.Mastodon && d.nets.Mastodon != nil && v.AccountID != "" {
+		if a, err := d.accounts.Get(ctx, v.AccountID); err == nil && a.Server != "" && a.Status != account.Demo {
+			if caps, err := d.nets.Mastodon.CapabilitiesFor(ctx, a.Server); err == nil {
+				return caps, nil
+			}
+		}
+	}
+	return network.DefaultCaps(ctx, v)
+}
+
+// watched is a publisher that reports a refused access.
+type watched struct {
+	network.Publisher
+	lost func(ctx context.Context)
+}
+
+func (w watched) check(ctx context.Context, err error) error {
+	if err != nil && fault.KindOf(err) == fault.AuthExpired {
+		w.lost(ctx)
+	}
+	return err
+}
+
+func (w watched) Publish(ctx context.Context, a network.Account, v post.Variant, key string) (network.Result, error) {
+	res, err := w.Publisher.Publish(ctx, a, v, key)
+	return res, w.check(ctx, err)
+}
+
+func (w watched) Delete(ctx context.Context, a network.Account, id string) error {
+	return w.check(ctx, w.Publisher.Delete(ctx, a, id))
+}
+
+func (w watched) Lookup(ctx context.Context, a network.Account, key string) (network.Result, bool, error) {
+	res, ok, err := w.Publisher.Lookup(ctx, a, key)
+	return res, ok, w.check(ctx, err)
 }
 
 // demoNet is the network of the demo workspace's sample accounts: it

@@ -4,10 +4,15 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
 	"ruche/backend/account"
+	"ruche/backend/credentials"
+	"ruche/backend/fault"
+	"ruche/backend/network/bluesky"
+	"ruche/backend/network/mastodon"
 	"ruche/backend/network/testnet"
 	"ruche/backend/post"
 	"ruche/backend/secrets"
@@ -22,12 +27,29 @@ func (a accounts) Get(_ context.Context, id string) (account.Account, error) {
 	return account.Account{}, account.ErrNotFound
 }
 
+func (a accounts) MarkReconnect(_ context.Context, id string) (account.Account, error) {
+	acc, ok := a[id]
+	if !ok {
+		return account.Account{}, account.ErrNotFound
+	}
+	acc.Status = account.ReconnectNeeded
+	a[id] = acc
+	return acc, nil
+}
+
+func nets() Networks {
+	return Networks{Mastodon: mastodon.NewClient(nil, mastodon.Config{}), Bluesky: bluesky.NewClient(nil, bluesky.NewMemorySessions(), bluesky.Config{})}
+}
+
 func TestTarget(t *testing.T) {
 	all := accounts{
 		"demo":   {ID: "demo", Network: "bluesky", Handle: "fournil.bsky.social", Status: account.Demo},
 		"stale":  {ID: "stale", Network: "mastodon", Handle: "@f@piaille.fr", Status: account.ReconnectNeeded},
 		"test":   {ID: "test", Network: "testnet", Handle: "t", Server: "http://127.0.0.1:9", Status: account.Connected},
 		"linked": {ID: "linked", Network: "linkedin", Handle: "Le Fournil", Status: account.Connected},
+		"masto":  {ID: "masto", Network: "mastodon", Handle: "@f@piaille.fr", Server: "https://piaille.fr", Status: account.Connected},
+		"bsky":   {ID: "bsky", Network: "bluesky", Handle: "brand.test", Server: "http://localhost:1", Status: account.Connected},
+		"gone":   {ID: "gone", Network: "bluesky", Handle: "old.test", Status: account.Disconnected},
 	}
 	vault := secrets.NewMemory()
 	tests := []struct {
@@ -43,7 +65,10 @@ func TestTarget(t *testing.T) {
 		{"test network, token from the environment", "test", "tok-env", "", nil, "tok-env"},
 		{"test network without a token", "test", "", "", ErrReconnect, ""},
 		{"network not built yet", "linked", "", "", ErrUnsupported, ""},
-		{"unknown account", "gone", "", "", account.ErrNotFound, ""},
+		{"unknown account", "nobody", "", "", account.ErrNotFound, ""},
+		{"disconnected account", "gone", "", "", ErrReconnect, ""},
+		{"mastodon without a token", "masto", "", "", ErrReconnect, ""},
+		{"bluesky: the client reads its session", "bsky", "", "", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +76,7 @@ func TestTarget(t *testing.T) {
 			if tt.token != "" {
 				vault.Set(TokenName("test"), tt.token)
 			}
-			d := New(all, vault, &http.Client{}, time.Now, func(k string) string {
+			d := New(all, credentials.New(vault), nets(), time.Now, func(k string) string {
 				if k == "RUCHE_TESTNET_TOKEN" {
 					return tt.env
 				}
@@ -75,10 +100,44 @@ func TestTarget(t *testing.T) {
 					t.Errorf("demo publish = %+v, %v then %+v; want one stable remote id", r1, err1, r2)
 				}
 			case "test":
-				if _, ok := pub.(*testnet.Client); !ok {
-					t.Errorf("publisher = %T, want the test network's client", pub)
+				if w, ok := pub.(watched); !ok || w.Publisher == nil {
+					t.Errorf("publisher = %T, want the test network's client, watched", pub)
+				} else if _, ok := w.Publisher.(*testnet.Client); !ok {
+					t.Errorf("publisher = %T, want the test network's client", w.Publisher)
+				}
+			case "bsky":
+				if w, ok := pub.(watched); !ok {
+					t.Errorf("publisher = %T, want the Bluesky client, watched", pub)
+				} else if _, ok := w.Publisher.(*bluesky.Client); !ok {
+					t.Errorf("publisher = %T, want the Bluesky client", w.Publisher)
 				}
 			}
 		})
+	}
+}
+
+// A 401 from the network marks the account "reconnect needed"; the next
+// Target refuses it with the fix.
+func TestRefusedAccessMarksTheAccount(t *testing.T) {
+	server := testnet.NewServer(time.Now)
+	server.SetFault(func(testnet.Request) testnet.Fault { return testnet.Fault{Status: http.StatusUnauthorized} })
+	hs := httptest.NewServer(server)
+	defer hs.Close()
+	all := accounts{"test": {ID: "test", Network: "testnet", Handle: "t", Server: hs.URL, Status: account.Connected}}
+	vault := secrets.NewMemory()
+	vault.Set(TokenName("test"), "revoked")
+	d := New(all, credentials.New(vault), nets(), time.Now, func(string) string { return "" })
+	acc, pub, err := d.Target(context.Background(), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pub.Publish(context.Background(), acc, post.Variant{Text: "x"}, "k"); fault.KindOf(err) != fault.AuthExpired {
+		t.Fatalf("Publish error = %v, want an expired access", err)
+	}
+	if got := all["test"].Status; got != account.ReconnectNeeded {
+		t.Errorf("status after a 401 = %s, want %s", got, account.ReconnectNeeded)
+	}
+	if _, _, err := d.Target(context.Background(), "test"); !errors.Is(err, ErrReconnect) {
+		t.Errorf("Target after a 401: err = %v, want ErrReconnect", err)
 	}
 }

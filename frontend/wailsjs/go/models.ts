@@ -72,6 +72,60 @@ export namespace api {
 		    return a;
 		}
 	}
+	export class AccountView {
+	    id: string;
+	    network: string;
+	    networkName: string;
+	    handle: string;
+	    displayName: string;
+	    status: string;
+	    capabilities: Capabilities;
+	    server: string;
+	    avatarUrl: string;
+	    health: string;
+	    expiresAt: string;
+	    nativeScheduling: boolean;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AccountView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.network = source["network"];
+	        this.networkName = source["networkName"];
+	        this.handle = source["handle"];
+	        this.displayName = source["displayName"];
+	        this.status = source["status"];
+	        this.capabilities = this.convertValues(source["capabilities"], Capabilities);
+	        this.server = source["server"];
+	        this.avatarUrl = source["avatarUrl"];
+	        this.health = source["health"];
+	        this.expiresAt = source["expiresAt"];
+	        this.nativeScheduling = source["nativeScheduling"];
+	        this.createdAt = source["createdAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Problem {
 	    code: string;
 	    message: string;
@@ -749,6 +803,29 @@ export namespace api {
 	        this.timeZone = source["timeZone"];
 	        this.language = source["language"];
 	        this.color = source["color"];
+	    }
+	}
+
+}
+
+export namespace connect {
+	
+	export class MastodonStart {
+	    flowId: string;
+	    url: string;
+	    server: string;
+	    outOfBand: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MastodonStart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flowId = source["flowId"];
+	        this.url = source["url"];
+	        this.server = source["server"];
+	        this.outOfBand = source["outOfBand"];
 	    }
 	}
 

@@ -1,0 +1,426 @@
+package mastodon
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"ruche/backend/network"
+	"ruche/backend/post"
+)
+
+// IdempotencyWindow is how long an instance remembers an Idempotency-Key
+// (one hour, docs.joinmastodon.org/methods/statuses#create), less a
+// margin for clocks.
+const IdempotencyWindow = 55 * time.Minute
+
+// StatusText returns the text of the first status of v: its text, and its
+// link on a paragraph of its own when the text does not hold it already.
+func StatusText(v post.Variant) string {
+	text, link := v.Text, strings.TrimSpace(v.Link)
+	switch {
+	case link == "" || strings.Contains(text, link):
+		return text
+	case strings.TrimSpace(text) == "":
+		return link
+	}
+	return strings.TrimRight(text, " \t\r\n") + "\n\n" + link
+}
+
+// parts returns the texts of the statuses v is published as: the first,
+// then one reply per part of the thread.
+func parts(v post.Variant) []string {
+	return append([]string{StatusText(v)}, v.Thread...)
+}
+
+// partKey is the Idempotency-Key of part n of the publication of key: key
+// itself for the first status, key/n for the replies.
+func partKey(key string, n int) string {
+	if n == 0 {
+		return key
+	}
+	return key + "/" + strconv.Itoa(n)
+}
+
+// Publish posts v for a with idempotencyKey: the media (POST
+// /api/v2/media, waiting while they are processed), then the status (POST
+// /api/v1/statuses with the Idempotency-Key header), then each part of the
+// thread as a reply to the one before, with the key idempotencyKey/n.
+//
+// Sending the same key again never makes a second status: within the
+// instance's window (IdempotencyWindow) the instance answers the status it
+// made; a part already confirmed is skipped, and a part whose earlier
+// attempt went unanswered is looked for first (see Lookup), so that a
+// retry resumes a thread where it stopped. The result is the first
+// status.
+func (c *Client) Publish(ctx context.Context, a network.Account, v post.Variant, idempotencyKey string) (network.Result, error) {
+	base, err := NormalizeServer(a.Server)
+	if err != nil {
+		return network.Result{}, err
+	}
+	if idempotencyKey == "" {
+		return network.Result{}, errors.New("mastodon: publish: no idempotency key")
+	}
+	sc := scope(base, a.Token)
+	texts := parts(v)
+	c.journal.setParts(sc, idempotencyKey, len(texts))
+	var root, prev posted
+	for n, text := range texts {
+		key := partKey(idempotencyKey, n)
+		st, found, err := c.known(ctx, base, a, key)
+		if err != nil {
+			return network.Result{}, err
+		}
+		if !found {
+			var media []string
+			if n == 0 {
+				if media, err = c.uploadAll(ctx, base, a, v.Media); err != nil {
+					return network.Result{}, err
+				}
+			}
+			form := statusForm(text, v, prev.ID, media)
+			if st, err = c.postStatus(ctx, base, a, key, form, text, prev.ID); err != nil {
+				return network.Result{}, err
+			}
+		}
+		if n == 0 {
+			root = st
+		}
+		prev = st
+	}
+	return network.Result{RemoteID: root.ID, URL: root.URL}, nil
+}
+
+// statusForm is the form of POST /api/v1/statuses for one status of v.
+func statusForm(text string, v post.Variant, inReplyTo string, media []string) url.Values {
+	f := url.Values{"status": {text}}
+	for _, id := range media {
+		f.Add("media_ids[]", id)
+	}
+	if v.ContentWarning != "" {
+		f.Set("spoiler_text", v.ContentWarning)
+	}
+	if v.Visibility != "" {
+		f.Set("visibility", v.Visibility)
+	}
+	if v.Language != "" {
+		f.Set("language", v.Language)
+	}
+	if inReplyTo != "" {
+		f.Set("in_reply_to_id", inReplyTo)
+	}
+	return f
+}
+
+// postStatus sends one status with its key, journaling the attempt first.
+func (c *Client) postStatus(ctx context.Context, base string, a network.Account, key string, form url.Values, text, parent string) (posted, error) {
+	sc := scope(base, a.Token)
+	c.journal.sending(sc, key, text, parent, c.cfg.Now())
+	body, n, h := formBody(form)
+	h.Set("Idempotency-Key", key)
+	var st status
+	if _, err := c.call(ctx, request{op: "publish", method: http.MethodPost, server: base, path: "/api/v1/statuses", token: a.Token, header: h, body: body, length: n}, &st); err != nil {
+		return posted{}, err
+	}
+	if st.ID == "" {
+		return posted{}, badAnswer("publish", errors.New("the status has no id"))
+	}
+	p := posted{ID: st.ID, URL: st.link()}
+	c.journal.done(sc, key, p)
+	return p, nil
+}
+
+// Lookup answers whether the publication of idempotencyKey is complete on
+// the instance, and where its first status is.
+//
+// Mastodon has no search by Idempotency-Key, but it answers a repeated key
+// with the status it made before it validates anything: Lookup sends POST
+// /api/v1/statuses with the key and an empty form, which the instance
+// either answers with the status (the key was used) or refuses (422: text
+// can't be blank), so the probe itself never publishes. Past the
+// instance's window (one hour) the probe finds nothing; then, if this
+// Client sent the key, it looks among the account's recent statuses for
+// the text it sent, posted since.
+//
+// Lookup answers found only when every part is confirmed. For a key this
+// Client never sent (after a restart) it cannot know how many parts the
+// publication has, so it answers not found even when the first status
+// exists: that is safe, because Publish with the same key then resumes
+// without duplicates (the instance answers each part's key with its
+// status).
+//
+// Limits: after a restart, more than an hour after an attempt whose answer
+// was lost, a status that did go out cannot be recognised, and publishing
+// again makes a second one. A status deleted on the instance is not found.
+func (c *Client) Lookup(ctx context.Context, a network.Account, idempotencyKey string) (network.Result, bool, error) {
+	base, err := NormalizeServer(a.Server)
+	if err != nil {
+		return network.Result{}, false, err
+	}
+	sc := scope(base, a.Token)
+	var root posted
+	var found bool
+	if c.journal.get(sc, idempotencyKey) != nil {
+		root, found, err = c.known(ctx, base, a, idempotencyKey)
+	} else {
+		root, found, err = c.probe(ctx, base, a, idempotencyKey)
+		if found {
+			c.journal.done(sc, idempotencyKey, root)
+		}
+	}
+	if err != nil || !found {
+		return network.Result{}, false, err
+	}
+	total := c.journal.parts(sc, idempotencyKey)
+	if total == 0 {
+		return network.Result{}, false, nil // the length of the publication is unknown: Publish resumes it
+	}
+	for n := 1; n < total; n++ {
+		if _, ok, err := c.known(ctx, base, a, partKey(idempotencyKey, n)); err != nil || !ok {
+			return network.Result{}, false, err
+		}
+	}
+	return network.Result{RemoteID: root.ID, URL: root.URL}, true, nil
+}
+
+// known returns the status of key if this Client knows it went out, or
+// finds out when an earlier attempt went unanswered: by a probe within the
+// instance's window, by the account's recent statuses after it. A key
+// never sent is not looked for.
+func (c *Client) known(ctx context.Context, base string, a network.Account, key string) (posted, bool, error) {
+	sc := scope(base, a.Token)
+	e := c.journal.get(sc, key)
+	switch {
+	case e == nil || e.sent.IsZero() && e.result == nil:
+		return posted{}, false, nil
+	case e.result != nil:
+		return *e.result, true, nil
+	}
+	var p posted
+	var found bool
+	var err error
+	if c.cfg.Now().Sub(e.sent) < IdempotencyWindow {
+		p, found, err = c.probe(ctx, base, a, key)
+	} else {
+		p, found, err = c.scan(ctx, base, a, e.text, e.parent, e.sent)
+	}
+	if found {
+		c.journal.done(sc, key, p)
+	}
+	return p, found, err
+}
+
+// probe asks the instance for the status made with key, without ever
+// making one (see Lookup).
+func (c *Client) probe(ctx context.Context, base string, a network.Account, key string) (posted, bool, error) {
+	h := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}, "Idempotency-Key": {key}}
+	rep, err := c.send(ctx, request{op: "lookup", method: http.MethodPost, server: base, path: "/api/v1/statuses", token: a.Token,
+		header: h, body: strings.NewReader(""), length: 0})
+	switch s := statusOf(err); {
+	case s == http.StatusUnprocessableEntity || s == http.StatusNotFound:
+		return posted{}, false, nil // nothing with this key (or it was deleted)
+	case err != nil:
+		return posted{}, false, err
+	}
+	var st status
+	if err := json.Unmarshal(rep.body, &st); err != nil || st.ID == "" {
+		if err == nil {
+			err = errors.New("the status has no id")
+		}
+		return posted{}, false, badAnswer("lookup", err)
+	}
+	return posted{ID: st.ID, URL: st.link()}, true, nil
+}
+
+// scan looks among the account's recent statuses for one with text,
+// answering parent ("" for any), created since sent.
+func (c *Client) scan(ctx context.Context, base string, a network.Account, text, parent string, sent time.Time) (posted, bool, error) {
+	from := sent.Add(-2 * time.Minute)
+	st, found, err := c.findStatus(ctx, base, a, from, func(s status) bool {
+		if s.CreatedAt.Before(from) || (parent != "" && (s.InReplyToID == nil || *s.InReplyToID != parent)) {
+			return false
+		}
+		return sameText(PlainText(s.Content), text)
+	})
+	if err != nil || !found {
+		return posted{}, false, err
+	}
+	return posted{ID: st.ID, URL: st.link()}, true, nil
+}
+
+// statusPages bounds how far back findStatus reads the account's statuses.
+const statusPages = 3
+
+// findStatus returns the first of the account's statuses (newest first,
+// boosts left out) that match accepts, reading back to since.
+func (c *Client) findStatus(ctx context.Context, base string, a network.Account, since time.Time, match func(status) bool) (status, bool, error) {
+	id, err := c.selfID(ctx, base, a)
+	if err != nil {
+		return status{}, false, err
+	}
+	maxID := ""
+	for range statusPages {
+		q := url.Values{"limit": {"40"}, "exclude_reblogs": {"true"}}
+		if maxID != "" {
+			q.Set("max_id", maxID)
+		}
+		var page []status
+		if _, err := c.call(ctx, request{op: "read the account's statuses", method: http.MethodGet, server: base,
+			path: "/api/v1/accounts/" + url.PathEscape(id) + "/statuses?" + q.Encode(), token: a.Token}, &page); err != nil {
+			return status{}, false, err
+		}
+		for _, s := range page {
+			if match(s) {
+				return s, true, nil
+			}
+		}
+		if len(page) == 0 || page[len(page)-1].CreatedAt.Before(since) {
+			break
+		}
+		maxID = page[len(page)-1].ID
+	}
+	return status{}, false, nil
+}
+
+// remoteMention is @user@server, which Mastodon shows as @user.
+var remoteMention = regexp.MustCompile(`(^|[^=/\w])@(\w+)@[\w.-]+\w`)
+
+// sameText reports whether a status's plain text is text as sent: the
+// same words, whatever the spacing; a remote mention @user@domain shows
+// as @user.
+func sameText(shown, sent string) bool {
+	shown = strings.Join(strings.Fields(shown), " ")
+	for _, s := range []string{sent, remoteMention.ReplaceAllString(sent, "$1@$2")} {
+		if strings.Join(strings.Fields(s), " ") == shown {
+			return true
+		}
+	}
+	return false
+}
+
+// Delete removes status remoteID (DELETE /api/v1/statuses/:id); a status
+// already gone is not an error.
+func (c *Client) Delete(ctx context.Context, a network.Account, remoteID string) error {
+	base, err := NormalizeServer(a.Server)
+	if err != nil {
+		return err
+	}
+	_, err = c.send(ctx, request{op: "delete", method: http.MethodDelete, server: base, path: "/api/v1/statuses/" + url.PathEscape(remoteID), token: a.Token})
+	if statusOf(err) == http.StatusNotFound {
+		return nil
+	}
+	return err
+}
+
+// posted is a status the client made.
+type posted struct {
+	ID, URL string
+}
+
+// attempt is what the journal knows of one key: when it was first sent
+// and what, and its status once the instance answered.
+type attempt struct {
+	sent   time.Time
+	text   string
+	parent string
+	result *posted
+	total  int    // on a publication's first key: how many parts it has
+	seq    uint64 // when it was last touched, for pruning
+}
+
+// journal remembers, for the life of the Client, the keys it sent, so
+// that a retry resumes instead of guessing. It keeps no token.
+type journal struct {
+	mu      sync.Mutex
+	entries map[string]*attempt // by scope and key
+	seq     uint64
+}
+
+// journalMax bounds the journal; past it, the older half is forgotten.
+const journalMax = 5000
+
+// entry returns the record of key, made if needed; j.mu is held.
+func (j *journal) entry(sc, key string) *attempt {
+	e := j.entries[sc+"\x00"+key]
+	if e == nil {
+		if len(j.entries) >= journalMax {
+			j.prune()
+		}
+		e = &attempt{}
+		j.entries[sc+"\x00"+key] = e
+	}
+	j.seq++
+	e.seq = j.seq
+	return e
+}
+
+// prune forgets the older half of the journal; j.mu is held.
+func (j *journal) prune() {
+	seqs := make([]uint64, 0, len(j.entries))
+	for _, e := range j.entries {
+		seqs = append(seqs, e.seq)
+	}
+	slices.Sort(seqs)
+	cut := seqs[len(seqs)/2]
+	for k, e := range j.entries {
+		if e.seq < cut {
+			delete(j.entries, k)
+		}
+	}
+}
+
+// get returns a copy of what is known of key, nil if nothing.
+func (j *journal) get(sc, key string) *attempt {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	e, ok := j.entries[sc+"\x00"+key]
+	if !ok {
+		return nil
+	}
+	cp := *e
+	return &cp
+}
+
+// sending records that key is about to be sent, with its text.
+func (j *journal) sending(sc, key, text, parent string, now time.Time) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	e := j.entry(sc, key)
+	if e.sent.IsZero() {
+		e.sent = now
+	}
+	e.text, e.parent = text, parent
+}
+
+// done records the status key made.
+func (j *journal) done(sc, key string, p posted) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.entry(sc, key).result = &p
+}
+
+// setParts records how many statuses the publication of key has.
+func (j *journal) setParts(sc, key string, total int) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.entry(sc, key).total = total
+}
+
+// parts returns how many statuses the publication of key has, 0 if
+// unknown.
+func (j *journal) parts(sc, key string) int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if e, ok := j.entries[sc+"\x00"+key]; ok {
+		return e.total
+	}
+	return 0
+}
