@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,18 +55,26 @@ type harness struct {
 
 func (h harness) run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	var errOut bytes.Buffer
+	code, stdout = h.runWith(t, nil, &errOut, args...)
+	return code, stdout, errOut.String()
+}
+
+// runWith runs a command reading stdin and writing its errors to stderr.
+func (h harness) runWith(t *testing.T, stdin io.Reader, stderr io.Writer, args ...string) (code int, stdout string) {
+	t.Helper()
 	inv, err := Parse(append([]string{"--data", h.dir}, args...), func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out, errOut bytes.Buffer
-	code = Run(context.Background(), inv, Env{Stdout: &out, Stderr: &errOut, Version: "1.2.3",
+	var out bytes.Buffer
+	code = Run(context.Background(), inv, Env{Stdin: stdin, Stdout: &out, Stderr: stderr, Version: "1.2.3",
 		System: locale.System{Lang: locale.French, Zone: "Europe/Paris"},
 		Open: func(ctx context.Context, g Globals) (*boot.App, error) {
 			return boot.Open(ctx, boot.Config{DataDir: g.Data, KeyFile: g.KeyFile, Vault: h.vault, Version: "1.2.3",
 				System: locale.System{Lang: locale.French, Zone: "Europe/Paris"}, Now: time.Now})
 		}})
-	return code, out.String(), errOut.String()
+	return code, out.String()
 }
 
 func TestWorkspaceCommands(t *testing.T) {

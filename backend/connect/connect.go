@@ -128,8 +128,10 @@ func (c *Connector) FinishMastodon(ctx context.Context, flowID, code string) (ac
 		tok, err = f.pending.Exchange(ctx, code)
 	}
 	if err != nil {
-		if errors.Is(err, context.Canceled) || fault.KindOf(err) == fault.Conflict {
-			c.CancelMastodon(flowID) // over: cancelled, closed or used
+		// An authorization is used once: denied, refused or closed, it is
+		// over. Only a caller that stopped waiting may wait again.
+		if !errors.Is(err, context.DeadlineExceeded) || ctx.Err() == nil {
+			c.CancelMastodon(flowID)
 		}
 		return account.Account{}, err
 	}

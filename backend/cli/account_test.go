@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"ruche/backend/network/mastodon/mastodontest"
+	"ruche/backend/secrets"
+)
+
+// syncBuffer is written by the command and read by the test meanwhile.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// ruche account add mastodon --instance URL prints the address to open
+// and reads the code the instance shows; list, disconnect and remove follow.
+func TestAccountAddMastodon(t *testing.T) {
+	srv := mastodontest.NewServer(time.Now)
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	srv.Approve("fournil")
+	vault := secrets.NewMemory()
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: vault}
+
+	stdin, typing := io.Pipe()
+	stderr := &syncBuffer{}
+	go func() {
+		// The user: reads the address, approves in the browser, pastes the code.
+		addr := regexp.MustCompile(`http://\S+/oauth/authorize\S+`)
+		for range 200 {
+			if u := addr.FindString(stderr.String()); u != "" {
+				resp, err := http.Get(u)
+				if err == nil {
+					page, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					io.WriteString(typing, mastodontest.CodeFromPage(string(page))+"\n")
+				}
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		typing.Close()
+	}()
+	code, out := h.runWith(t, stdin, stderr, "--json", "account", "add", "mastodon", "--instance", ts.URL)
+	if code != 0 {
+		t.Fatalf("account add mastodon = %d\nstdout: %s\nstderr: %s", code, out, stderr)
+	}
+	if !strings.Contains(stderr.String(), "collez ici le code") {
+		t.Errorf("stderr = %q, want the French instructions", stderr)
+	}
+	var acc accountJSON
+	if err := json.Unmarshal([]byte(out), &acc); err != nil || acc.Network != "mastodon" || acc.Health != "connected" ||
+		!strings.HasPrefix(acc.Handle, "@fournil@") {
+		t.Fatalf("account = %+v, %v", acc, err)
+	}
+	if tok, err := vault.Get("account-token/" + acc.ID); err != nil || tok == "" {
+		t.Errorf("token in the keychain: %q, %v", tok, err)
+	}
+
+	code, out, _ = h.run(t, "--json", "account", "disconnect", acc.ID)
+	if code != 0 || !strings.Contains(out, `"health": "disconnected"`) {
+		t.Errorf("account disconnect = %d, %s", code, out)
+	}
+	if _, err := vault.Get("account-token/" + acc.ID); err == nil {
+		t.Error("the token is still in the keychain after disconnect")
+	}
+	if code, _, _ = h.run(t, "account", "remove", acc.ID); code != 0 {
+		t.Errorf("account remove = %d", code)
+	}
+	if _, out, _ = h.run(t, "--json", "account", "list"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("account list after remove = %s, want []", out)
+	}
+}
+
+func TestAccountAddBlueskyNeedsThePasswordOnStdin(t *testing.T) {
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: secrets.NewMemory()}
+	stderr := &syncBuffer{}
+	code, _ := h.runWith(t, strings.NewReader(""), stderr, "account", "add", "bluesky", "--handle", "brand.test", "--app-password-stdin")
+	if code == 0 || !strings.Contains(stderr.String(), "entrée standard") {
+		t.Errorf("account add bluesky with nothing on stdin = %d, %q; want the stdin message", code, stderr)
+	}
+}
