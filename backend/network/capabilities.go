@@ -27,10 +27,14 @@ type Capabilities struct {
 	// Mastodon and X); 0 when links count as written.
 	URLLength int
 	// ShortMentions: a mention @user@server counts as @user (Mastodon).
-	ShortMentions    bool
-	MaxMedia         int   // files per post; 0 means no media
-	MaxMediaBytes    int64 // per image (and per file that is not a video)
-	MaxVideoBytes    int64 // per video
+	ShortMentions bool
+	MaxMedia      int   // files per post; 0 means no media
+	MaxMediaBytes int64 // per image (and per file that is not a video)
+	MaxVideoBytes int64 // per video
+	// FitImages, when > 0, is the largest image accepted although over
+	// MaxMediaBytes: the network's client downscales and recompresses it
+	// to fit (Bluesky).
+	FitImages        int64
 	MediaTypes       []string
 	MediaRequired    bool // a post needs at least one image or video (Instagram)
 	Threads          bool // a long text may be split into a thread of replies
@@ -53,8 +57,10 @@ func Defaults(network string) (caps Capabilities, ok bool) {
 	switch network {
 	case Bluesky:
 		return Capabilities{Network: Bluesky, TextLimit: 300, Counting: Graphemes, ByteLimit: 3000,
-			MaxMedia: 4, MaxMediaBytes: 1_000_000, MaxVideoBytes: 100 * mb,
-			MediaTypes: []string{"image/jpeg", "image/png", "image/webp", "video/mp4"},
+			MaxMedia: 4, MaxMediaBytes: 1_000_000, FitImages: 50 * mb,
+			// Videos go through Bluesky's own video service, which Ruche
+			// does not use yet.
+			MediaTypes: []string{"image/jpeg", "image/png", "image/webp"},
 			Threads:    true, Idempotency: true}, true
 	case Mastodon:
 		return Capabilities{Network: Mastodon, TextLimit: 500, Counting: Graphemes, URLLength: 23, ShortMentions: true,

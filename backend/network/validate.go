@@ -43,6 +43,7 @@ const (
 	ProblemCommentTooLong     = "network.first_comment_too_long"
 	ProblemMediaTooMany       = "network.media_too_many"
 	ProblemMediaTooLarge      = "network.media_too_large"
+	ProblemMediaShrunk        = "network.media_shrunk"
 	ProblemMediaType          = "network.media_type"
 	ProblemAltMissing         = "network.alt_missing"
 	ProblemLinkInvalid        = "network.link_invalid"
@@ -52,7 +53,7 @@ const (
 // message.
 var ProblemCodes = []string{ProblemEmpty, ProblemMediaRequired, ProblemTooLong, ProblemTooManyBytes,
 	ProblemThreadUnsupported, ProblemThreadPartEmpty, ProblemThreadPartTooLong, ProblemCommentUnsupported,
-	ProblemCommentTooLong, ProblemMediaTooMany, ProblemMediaTooLarge, ProblemMediaType, ProblemAltMissing,
+	ProblemCommentTooLong, ProblemMediaTooMany, ProblemMediaTooLarge, ProblemMediaShrunk, ProblemMediaType, ProblemAltMissing,
 	ProblemLinkInvalid}
 
 // Validate returns the problems of v for the network of caps, errors first,
@@ -111,15 +112,19 @@ func Validate(v post.Variant, caps Capabilities) []Problem {
 	}
 	for i, m := range v.Media {
 		file := filepath.Base(m.Path)
-		limit := caps.MaxMediaBytes
+		limit, fit := caps.MaxMediaBytes, int64(0)
 		if strings.HasPrefix(m.MIME, "video/") {
 			limit = caps.MaxVideoBytes
+		} else if caps.FitImages > limit {
+			fit = caps.FitImages
 		}
 		switch {
 		case !slices.Contains(caps.MediaTypes, m.MIME):
 			add(ProblemMediaType, SeverityError, "media", i, map[string]any{"file": file, "type": m.MIME})
-		case m.Size > limit:
-			add(ProblemMediaTooLarge, SeverityError, "media", i, map[string]any{"file": file, "size": byteSize(m.Size), "max": byteSize(limit)})
+		case m.Size > limit && m.Size <= fit:
+			add(ProblemMediaShrunk, SeverityWarning, "media", i, map[string]any{"file": file, "size": byteSize(m.Size), "max": byteSize(limit)})
+		case m.Size > max(limit, fit):
+			add(ProblemMediaTooLarge, SeverityError, "media", i, map[string]any{"file": file, "size": byteSize(m.Size), "max": byteSize(max(limit, fit))})
 		}
 		if strings.TrimSpace(m.Alt) == "" {
 			add(ProblemAltMissing, SeverityWarning, "media", i, map[string]any{"file": file})

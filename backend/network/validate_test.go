@@ -38,7 +38,7 @@ func TestValidate(t *testing.T) {
 		{"first comment too long", LinkedIn, post.Variant{Text: "a", FirstComment: strings.Repeat("c", 3001)}, []string{ProblemCommentTooLong}},
 		{"link", Mastodon, post.Variant{Text: "a", Link: "fournil.example"}, []string{ProblemLinkInvalid}},
 		{"media", Bluesky, post.Variant{Text: "a", Media: []post.Media{
-			jpeg("grand.jpg", 2_000_000, "Grand"),
+			jpeg("grand.jpg", 60_000_000, "Grand"),
 			{Path: "/tmp/anim.gif", MIME: "image/gif", Size: 10, Alt: "Animation"},
 			jpeg("sans-alt.jpg", 1000, " "),
 			ok, ok,
@@ -84,7 +84,7 @@ func TestMessagesGetTheirValues(t *testing.T) {
 	bad := []post.Variant{
 		{Text: " "},
 		{Text: strings.Repeat("a", 301), Thread: []string{"", strings.Repeat("b", 301)}, FirstComment: "c", Link: "x",
-			Media: []post.Media{jpeg("a.jpg", 5_000_000, ""), {Path: "b.tiff", MIME: "image/tiff"}, jpeg("c", 1, "c"), jpeg("d", 1, "d"), jpeg("e", 1, "e")}},
+			Media: []post.Media{jpeg("a.jpg", 5_000_000, ""), {Path: "b.tiff", MIME: "image/tiff"}, jpeg("c", 1, "c"), jpeg("d", 1, "d"), jpeg("e", 1, "e"), jpeg("f", 60_000_000, "f")}},
 		{Text: strings.Repeat("👨‍👩‍👧", 200), Thread: []string{strings.Repeat("👨‍👩‍👧", 200)}},
 		{Text: "a", FirstComment: strings.Repeat("c", 3001)},
 	}
@@ -152,5 +152,30 @@ func TestChecker(t *testing.T) {
 				t.Errorf("Check() = %s %s %v, want invalid %s %v", fe.Kind, fe.Code, fe.Args, tt.want, tt.args)
 			}
 		})
+	}
+}
+
+// Bluesky's client fits a large image under 1,000,000 bytes: it is a
+// warning up to FitImages, an error beyond; videos are not taken there.
+func TestBlueskyImagesAreFitted(t *testing.T) {
+	caps := defaults(t, Bluesky)
+	tests := []struct {
+		name string
+		m    post.Media
+		want string
+	}{
+		{"fits", jpeg("a.jpg", 900_000, "A"), ""},
+		{"reduced when published", jpeg("b.jpg", 8_000_000, "B"), ProblemMediaShrunk},
+		{"too large even so", jpeg("c.jpg", 60_000_000, "C"), ProblemMediaTooLarge},
+		{"video", post.Media{Path: "v.mp4", MIME: "video/mp4", Size: 1000, Alt: "V"}, ProblemMediaType},
+	}
+	for _, tt := range tests {
+		got := ""
+		for _, p := range Validate(post.Variant{Text: "a", Media: []post.Media{tt.m}}, caps) {
+			got = p.Code
+		}
+		if got != tt.want {
+			t.Errorf("%s: Validate = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

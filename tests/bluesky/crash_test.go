@@ -4,6 +4,7 @@ package bluesky
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"math/rand/v2"
 	"os"
@@ -20,7 +21,7 @@ import (
 var (
 	binary = flag.String("ruche", "../../build/bin/ruche", "the ruche binary under test")
 	posts  = flag.Int("posts", 200, "posts to publish in the crash test")
-	kills  = flag.Int("kills", 25, "SIGKILLs while publishing")
+	kills  = flag.Int("kills", 40, "SIGKILLs while publishing")
 )
 
 // `ruche run` publishing to the real PDS is killed with SIGKILL at random
@@ -38,7 +39,7 @@ func TestCrashOnTheRealPDSPublishesEachPostOnce(t *testing.T) {
 	}
 	// The binary reads the account's session from the OS keychain.
 	vault := secrets.NewKeyring(secrets.Service, os.Getenv)
-	if _, err := vault.Get("ruche-crash-probe"); err != nil && err != secrets.ErrNotFound {
+	if _, err := vault.Get("ruche-crash-probe"); err != nil && !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("this test needs the OS keychain (run it inside dbus-run-session with gnome-keyring): %v", err)
 	}
 	dir := t.TempDir()
@@ -67,7 +68,7 @@ func TestCrashOnTheRealPDSPublishesEachPostOnce(t *testing.T) {
 	killed := 0
 	for killed < *kills {
 		cmd := start()
-		time.Sleep(time.Duration(300+rng.IntN(900)) * time.Millisecond)
+		time.Sleep(time.Duration(150+rng.IntN(650)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		killed++
