@@ -1,12 +1,12 @@
 // An in-memory stand-in for src/api (the seam the component tests mock):
-// it behaves like the Go Settings, Calendar and Composer facades closely
-// enough to drive the screens.
+// it behaves like the Go Settings, Calendar, Composer and Accounts facades
+// closely enough to drive the screens.
 import { vi } from 'vitest'
+import type { AccountView, MastodonStart } from '../api/accounts'
 import type { MissedAction } from '../api/calendar'
 import type { Recurrence } from '../api/composer'
 import type { PostFailed } from '../api/events'
 import type {
-  Account,
   CalendarView,
   Check,
   Finding,
@@ -31,7 +31,11 @@ export interface FakeState {
   zones: string[]
   backup: BackupResult
   restore: RestoreResult
-  accounts: Account[]
+  // The workspace's accounts, as the Accounts screen sees them (the
+  // composer reads the same list as plain Accounts).
+  accounts: AccountView[]
+  // Mastodon authorizations under way, by flow id.
+  flows: Record<string, FakeFlow>
   posts: Post[]
   slots: Slot[]
   pause: Pause | null
@@ -43,27 +47,44 @@ export interface FakeState {
   fail: Record<string, Problem>
 }
 
+// A Mastodon authorization under way; waiter is set while FinishMastodon(id, "")
+// waits for the browser.
+export interface FakeFlow {
+  instance: string
+  server: string
+  pasteCode: boolean
+  waiter: { resolve: (a: AccountView) => void; reject: (p: Problem) => void } | null
+}
+
 export const ZONE = 'Europe/Paris'
 
 // today is the workspace's local date now; day(n) the date n days later.
 export const today = (): string => nowIn(ZONE).date
 export const day = (n: number): string => addDays(today(), n)
 
-export function account(id: string, network: string, over: Partial<Account> = {}): Account {
-  const caps: Record<string, Account['capabilities']> = {
+export function account(id: string, network: string, over: Partial<AccountView> = {}): AccountView {
+  const caps: Record<string, AccountView['capabilities']> = {
     bluesky: { textLimit: 300, counting: 'graphemes', byteLimit: 3000, urlLength: 0, maxMedia: 4, maxMediaBytes: 1_000_000, mediaTypes: ['image/png', 'image/jpeg'], threads: true, firstComment: false, nativeScheduling: false },
     mastodon: { textLimit: 500, counting: 'graphemes', byteLimit: 0, urlLength: 23, maxMedia: 4, maxMediaBytes: 16_000_000, mediaTypes: ['image/png', 'image/jpeg'], threads: true, firstComment: false, nativeScheduling: true },
     linkedin: { textLimit: 3000, counting: 'graphemes', byteLimit: 0, urlLength: 0, maxMedia: 20, maxMediaBytes: 8_000_000, mediaTypes: ['image/png', 'image/jpeg'], threads: false, firstComment: true, nativeScheduling: false },
   }
   const names: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon', linkedin: 'LinkedIn' }
+  const servers: Record<string, string> = { bluesky: 'https://bsky.social', mastodon: 'https://piaille.fr' }
+  const status = over.status ?? 'connected'
   return {
     id,
     network,
     networkName: names[network] ?? network,
     handle: `@martin.${network}`,
     displayName: 'Boulangerie Martin',
-    status: 'connected',
+    status,
     capabilities: caps[network] ?? caps.bluesky,
+    server: servers[network] ?? '',
+    avatarUrl: '',
+    health: status,
+    expiresAt: '',
+    nativeScheduling: false,
+    createdAt: '2025-11-20T09:00:00Z',
     ...over,
   }
 }
@@ -126,6 +147,7 @@ function initial(): FakeState {
     backup: { cancelled: false, path: '/tmp/ruche.bak', bytes: 2_500_000 },
     restore: { cancelled: false, path: '/tmp/old.bak', safetyBackup: '/backups/safety.bak' },
     accounts: [account('a-bsky', 'bluesky'), account('a-masto', 'mastodon'), account('a-li', 'linkedin')],
+    flows: {},
     posts: [
       post(),
       post({ id: 'p2', localDate: day(3), localTime: '14:30', title: 'Coulisses du fournil', pillar: 'Coulisses', networks: ['mastodon'] }),
@@ -174,6 +196,7 @@ export function reset(over: Partial<FakeState> = {}) {
   for (const fn of Object.values(runtimeModule)) fn.mockClear()
   for (const fn of Object.values(calendarModule)) fn.mockClear()
   for (const fn of Object.values(composerModule)) fn.mockClear()
+  for (const fn of Object.values(accountsModule)) fn.mockClear()
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null)) as T
@@ -500,4 +523,118 @@ export const runtimeModule = {
       if (drops.handler === handle) drops.handler = null
     }
   }),
+}
+
+// ---- Accounts
+
+function findAccount(id: string): AccountView {
+  return state.accounts.find((a) => a.id === id) ?? reject('account.not_found', 'This account no longer exists.')
+}
+
+const bare = (handle: string) => handle.trim().replace(/^@+/, '')
+
+// connected adds the account of network and handle, or reconnects the one
+// the workspace already has, as connect.Connector.save does.
+function connected(network: string, handle: string, over: Partial<AccountView> = {}): AccountView {
+  const same = state.accounts.find((a) => a.network === network && bare(a.handle).toLowerCase() === bare(handle).toLowerCase())
+  if (same?.status === 'demo') reject('connect.demo', `${same.handle} is a demo account: it publishes nowhere and cannot be connected.`)
+  if (same) {
+    Object.assign(same, { status: 'connected', health: 'connected', expiresAt: '' }, over)
+    return same
+  }
+  const a = account(`a${++seq}`, network, { handle: `@${bare(handle)}`, displayName: bare(handle).split(/[.@]/)[0], ...over })
+  state.accounts.push(a)
+  return a
+}
+
+function mastodonHandleOn(f: FakeFlow): string {
+  return `@fournil@${f.server.replace(/^https?:\/\//, '')}`
+}
+
+const FLOW_OVER = 'This authorization is over (finished, cancelled or expired). Start connecting the account again.'
+
+// flowOf returns flow id, or throws like FinishMastodon on a flow that is over.
+function flowOf(id: string): FakeFlow {
+  return state.flows[id] ?? reject('connect.flow_unknown', FLOW_OVER)
+}
+
+export const accountsModule = {
+  listAccounts: vi.fn(() => answer('listAccounts', () => state.accounts)),
+  connectBluesky: vi.fn((handle: string, appPassword: string, service: string) =>
+    answer('connectBluesky', () => {
+      if (bare(handle) === '') reject('account.handle_required', 'Enter the handle.')
+      if (appPassword === '') reject('bluesky.wrong_password', `Bluesky refused the handle ${handle} with this password.`)
+      return connected('bluesky', handle, { server: service || 'https://bsky.social' })
+    }),
+  ),
+  startMastodon: vi.fn((instance: string, pasteCode: boolean) =>
+    answer('startMastodon', (): MastodonStart => {
+      const host = instance.trim().replace(/^https?:\/\//, '').replace(/^.*@/, '').replace(/\/.*$/, '').toLowerCase()
+      if (!host.includes('.')) reject('mastodon.address_invalid', `“${instance}” is not the address of a server.`)
+      const flowId = `flow${++seq}`
+      const server = `https://${host}`
+      state.flows[flowId] = { instance, server, pasteCode, waiter: null }
+      return { flowId, url: `${server}/oauth/authorize?client_id=ruche&state=${flowId}`, server, outOfBand: pasteCode }
+    }),
+  ),
+  // With code "", the answer waits until a test calls mastodon.approve or
+  // mastodon.deny, or the flow is cancelled.
+  finishMastodon: vi.fn((flowId: string, code: string): Promise<AccountView> => {
+    const p = state.fail.finishMastodon
+    if (p) {
+      delete state.fail.finishMastodon
+      return Promise.reject(p)
+    }
+    const f = state.flows[flowId]
+    if (!f) return answer('finishMastodon', (): AccountView => reject('connect.flow_unknown', FLOW_OVER))
+    if (code === '') return new Promise<AccountView>((resolve, rej) => (f.waiter = { resolve, reject: rej })).then(clone)
+    return answer('finishMastodon', () => {
+      if (code.trim() !== 'good-code') reject('oauth.exchange_failed', 'The instance refused this code. Copy it again from the authorization page.')
+      delete state.flows[flowId]
+      return connected('mastodon', mastodonHandleOn(f), { server: f.server })
+    })
+  }),
+  cancelMastodon: vi.fn((flowId: string) =>
+    answer('cancelMastodon', () => {
+      const f = state.flows[flowId]
+      delete state.flows[flowId]
+      f?.waiter?.reject({ code: 'oauth.closed', message: 'The authorization was cancelled.' })
+    }),
+  ),
+  disconnectAccount: vi.fn((id: string) =>
+    answer('disconnectAccount', () => {
+      const a = findAccount(id)
+      if (a.status !== 'demo') Object.assign(a, { status: 'disconnected', health: 'disconnected', expiresAt: '' })
+      return a
+    }),
+  ),
+  removeAccount: vi.fn((id: string) =>
+    answer('removeAccount', () => {
+      findAccount(id)
+      state.accounts = state.accounts.filter((a) => a.id !== id)
+    }),
+  ),
+  setNativeScheduling: vi.fn((id: string, on: boolean) =>
+    answer('setNativeScheduling', () => {
+      const a = findAccount(id)
+      a.nativeScheduling = on && a.capabilities.nativeScheduling
+      return a
+    }),
+  ),
+}
+
+// The browser's side of a Mastodon authorization waiting in FinishMastodon.
+export const mastodon = {
+  // the flows whose FinishMastodon(id, "") is waiting
+  waiting: (): string[] => Object.keys(state.flows).filter((id) => state.flows[id].waiter),
+  approve(flowId = mastodon.waiting()[0]) {
+    const f = flowOf(flowId)
+    delete state.flows[flowId]
+    f.waiter?.resolve(connected('mastodon', mastodonHandleOn(f), { server: f.server }))
+  },
+  deny(p: Problem, flowId = mastodon.waiting()[0]) {
+    const f = flowOf(flowId)
+    delete state.flows[flowId]
+    f.waiter?.reject(p)
+  },
 }
