@@ -47,7 +47,7 @@ func (s *Settings) current() (scope, error) {
 
 // planOf returns the calendar's use cases over app's data.
 func planOf(app *boot.App) *plan.Service {
-	return plan.NewService(app.Posts, app.Accounts, app.Store, app.Crisis, app.Now)
+	return plan.NewService(app.Posts, app.Accounts, app.Store, app.Crisis, app.Hold, app.Now)
 }
 
 // rfc3339 writes t as RFC 3339 UTC, "" for the zero time.
@@ -63,7 +63,7 @@ func rfc3339(t time.Time) string {
 func (sc scope) entryDTO(e post.Entry) Post {
 	p := Post{ID: e.ID, WorkspaceID: sc.ws.ID, Status: string(e.Status), ScheduledAt: rfc3339(e.ScheduledAt),
 		Zone: sc.ws.TimeZone, Title: e.Title, Pillar: e.Pillar, Campaigns: nonNil(e.Campaigns),
-		Networks: nonNil(e.Networks), Revision: e.Revision, Variants: []Variant{}, Deliveries: []Delivery{}}
+		Networks: nonNil(e.Networks), Revision: e.Revision, Variants: []Variant{}, Deliveries: []Delivery{}, HeldBy: nonNil(e.Held)}
 	if !e.ScheduledAt.IsZero() {
 		l := plan.LocalOf(e.ScheduledAt, sc.loc)
 		p.LocalDate, p.LocalTime = l.Day.String(), l.Clock.String()
@@ -80,6 +80,9 @@ func (sc scope) postDTO(p post.Post) Post {
 	}
 	for _, d := range p.Deliveries {
 		dd := Delivery{AccountID: d.AccountID, State: string(d.State), RemoteID: d.RemoteID, URL: d.URL, Attempts: []Attempt{}}
+		if d.Held != nil {
+			dd.HeldUntil = rfc3339(d.Held.At)
+		}
 		name := ""
 		if v := p.Variant(d.AccountID); v != nil {
 			name = network.DisplayName(v.Network)

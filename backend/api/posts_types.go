@@ -74,6 +74,7 @@ type Delivery struct {
 	RemoteID  string    `json:"remoteId"`
 	URL       string    `json:"url"`
 	Attempts  []Attempt `json:"attempts"`
+	HeldUntil string    `json:"heldUntil"` // RFC 3339: the network holds the post and publishes it then itself; "" when not
 }
 
 // Post is a post as the calendar and the composer show it.
@@ -93,6 +94,7 @@ type Post struct {
 	Deliveries  []Delivery `json:"deliveries"`
 	Revision    int        `json:"revision"`
 	Networks    []string   `json:"networks"` // of the variants, for colours and icons
+	HeldBy      []string   `json:"heldBy"`   // networks holding the post to publish it themselves, even with Ruche closed
 }
 
 // Day is one local day of a calendar view.

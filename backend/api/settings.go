@@ -204,7 +204,7 @@ func (s *Settings) DeleteWorkspace(id string) error {
 		return err
 	}
 	ctx := context.Background()
-	if err := app.Workspaces.Delete(ctx, id); err != nil {
+	if err := app.DeleteWorkspace(ctx, id); err != nil {
 		return err
 	}
 	_, err = app.Workspaces.Current(ctx)

@@ -19,6 +19,7 @@ import (
 	"ruche/backend/credentials"
 	"ruche/backend/crisis"
 	"ruche/backend/fault"
+	"ruche/backend/hold"
 	"ruche/backend/ident"
 	"ruche/backend/locale"
 	"ruche/backend/logs"
@@ -64,6 +65,7 @@ type App struct {
 	Networks   directory.Networks
 	Directory  *directory.Directory
 	Connect    *connect.Connector
+	Hold       *hold.Service
 
 	lock    *store.Lock
 	stopGC  context.CancelFunc
@@ -126,9 +128,10 @@ func (a *App) open(ctx context.Context) error {
 		HTTP: httpClient,
 	}
 	a.Directory = directory.New(a.Accounts, a.Keys, a.Networks, a.Now, a.Getenv)
-	a.Connect = connect.New(a.Accounts, a.Keys, a.Networks.Mastodon, a.Networks.Bluesky, oauth.NewFlow(httpClient, 0), a.Now)
-	a.Posts = post.NewService(a.Store, network.Checker{Caps: a.Directory.Caps}, a.Now, ident.New)
 	a.Crisis = crisis.NewService(a.Store, a.Now)
+	a.Hold = hold.New(a.Store, a.Workspaces, a.Accounts, a.Directory, a.Crisis, a.Now, logs.For(a.Log.Logger, "hold"))
+	a.Connect = connect.New(a.Accounts, a.Keys, a.Networks.Mastodon, a.Networks.Bluesky, oauth.NewFlow(httpClient, 0), a.Hold, a.Now)
+	a.Posts = post.NewService(a.Store, network.Checker{Caps: a.Directory.Caps}, a.Now, ident.New)
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err
 	}
@@ -169,8 +172,21 @@ func (a *App) startGC() {
 // one runs per data folder, as only one process holds it. notify may be nil.
 func (a *App) Scheduler(notify scheduler.Notifier, cfg scheduler.Config) *scheduler.Scheduler {
 	cfg.Gate = a.Crisis
-	cfg.BeforePoll = a.Crisis.AutoResume
+	// Before each poll: timed pauses end, then the networks' copies of
+	// posts are brought in step (a pause takes them back).
+	cfg.BeforePoll = func(ctx context.Context) error {
+		return errors.Join(a.Crisis.AutoResume(ctx), a.Hold.Sweep(ctx))
+	}
 	return scheduler.New(a.Store, a.Directory, notify, a.Now, logs.For(a.Log.Logger, "scheduler"), cfg)
+}
+
+// DeleteWorkspace deletes workspace id and its posts and accounts, once the
+// networks holding some of its posts gave them back.
+func (a *App) DeleteWorkspace(ctx context.Context, id string) error {
+	if err := a.Hold.ReleaseWorkspace(ctx, id); err != nil {
+		return err
+	}
+	return a.Workspaces.Delete(ctx, id)
 }
 
 // Close stops the GC loop, closes the store and the log and gives the folder

@@ -329,7 +329,7 @@ func (r *runner) workspaceRemove(ctx context.Context, a *boot.App, ref string) e
 	if err != nil {
 		return err
 	}
-	if err := a.Workspaces.Delete(ctx, target.ID); err != nil {
+	if err := a.DeleteWorkspace(ctx, target.ID); err != nil {
 		return err
 	}
 	return r.print(toJSON(target, ""), locale.Message(r.lang, "cli.workspace_removed", map[string]any{"name": target.Name}))

@@ -40,6 +40,11 @@ var (
 // FlowTTL is how long an authorization waits for the user.
 const FlowTTL = 15 * time.Minute
 
+// Holds takes back what a network holds for an account (package hold).
+type Holds interface {
+	ReleaseAccount(ctx context.Context, accountID string) error
+}
+
 // Connector connects accounts.
 type Connector struct {
 	accounts *account.Service
@@ -47,15 +52,17 @@ type Connector struct {
 	mastodon *mastodon.Client
 	bluesky  *bluesky.Client
 	flow     *oauth.Flow
+	holds    Holds
 	now      func() time.Time
 
 	mu    sync.Mutex
 	flows map[string]*mastodonFlow
 }
 
-// New returns a Connector over its collaborators; now is the clock.
-func New(accounts *account.Service, keys *credentials.Keys, m *mastodon.Client, b *bluesky.Client, flow *oauth.Flow, now func() time.Time) *Connector {
-	return &Connector{accounts: accounts, keys: keys, mastodon: m, bluesky: b, flow: flow, now: now, flows: map[string]*mastodonFlow{}}
+// New returns a Connector over its collaborators; now is the clock; holds
+// may be nil (no network holds posts).
+func New(accounts *account.Service, keys *credentials.Keys, m *mastodon.Client, b *bluesky.Client, flow *oauth.Flow, holds Holds, now func() time.Time) *Connector {
+	return &Connector{accounts: accounts, keys: keys, mastodon: m, bluesky: b, flow: flow, holds: holds, now: now, flows: map[string]*mastodonFlow{}}
 }
 
 // mastodonFlow is an authorization waiting for the user.
@@ -253,6 +260,12 @@ func (c *Connector) Disconnect(ctx context.Context, id string) (account.Account,
 	}
 	if acc.Status == account.Demo {
 		return acc, nil
+	}
+	// Without its access Ruche could not take back what the network holds.
+	if c.holds != nil {
+		if err := c.holds.ReleaseAccount(ctx, id); err != nil {
+			return account.Account{}, err
+		}
 	}
 	if acc.Network == network.Mastodon {
 		tok, terr := c.keys.Token(id)

@@ -64,7 +64,7 @@ func newFixture(t *testing.T) *fixture {
 	f.keys = credentials.New(f.vault)
 	m := mastodon.NewClient(ts.Client(), mastodon.Config{})
 	b := bluesky.NewClient(nil, f.keys.Bluesky(), bluesky.Config{})
-	f.c = connect.New(account.NewService(f.repo, time.Now, ident.New), f.keys, m, b, oauth.NewFlow(ts.Client(), 0), time.Now)
+	f.c = connect.New(account.NewService(f.repo, time.Now, ident.New), f.keys, m, b, oauth.NewFlow(ts.Client(), 0), nil, time.Now)
 	t.Cleanup(f.c.Close)
 	return f
 }

@@ -190,3 +190,7 @@ func withoutQuery(rawURL string) string {
 	}
 	return rawURL
 }
+
+// ErrHoldLost: the network neither holds a post it was handed nor
+// published it: it was cancelled or deleted on the network's side.
+var ErrHoldLost = fault.New(fault.Invalid, "network.hold_lost")

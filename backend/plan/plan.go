@@ -31,19 +31,26 @@ type Switch interface {
 	Paused(ctx context.Context, workspaceID string) bool
 }
 
+// Holds takes back what a network holds of a post (package hold) before
+// the post is deleted.
+type Holds interface {
+	Release(ctx context.Context, p post.Post) error
+}
+
 // Service is the calendar's use cases.
 type Service struct {
 	posts    *post.Service
 	accounts *account.Service
 	queue    Queue
 	crisis   Switch
+	holds    Holds
 	now      func() time.Time
 }
 
 // NewService returns the use cases over the services and stores given; now
-// is the clock.
-func NewService(posts *post.Service, accounts *account.Service, queue Queue, crisis Switch, now func() time.Time) *Service {
-	return &Service{posts: posts, accounts: accounts, queue: queue, crisis: crisis, now: now}
+// is the clock; holds may be nil (no network holds posts).
+func NewService(posts *post.Service, accounts *account.Service, queue Queue, crisis Switch, holds Holds, now func() time.Time) *Service {
+	return &Service{posts: posts, accounts: accounts, queue: queue, crisis: crisis, holds: holds, now: now}
 }
 
 // Local is a day and a wall-clock time in a workspace's zone. The zero
@@ -198,10 +205,17 @@ func (s *Service) targets(ctx context.Context, w workspace.Workspace, in post.In
 	return in, nil
 }
 
-// Delete removes post id of workspace w.
+// Delete removes post id of workspace w, once every network holding it has
+// given it back (else it would go out anyway, and nothing is deleted).
 func (s *Service) Delete(ctx context.Context, w workspace.Workspace, id string) error {
-	if _, err := s.Post(ctx, w, id); err != nil {
+	p, err := s.Post(ctx, w, id)
+	if err != nil {
 		return err
+	}
+	if s.holds != nil && len(p.HeldBy()) > 0 {
+		if err := s.holds.Release(ctx, p); err != nil {
+			return err
+		}
 	}
 	return s.posts.Delete(ctx, id)
 }

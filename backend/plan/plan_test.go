@@ -40,7 +40,7 @@ func open(t *testing.T) (*boot.App, *plan.Service, workspace.Workspace, account.
 	if err != nil {
 		t.Fatal(err)
 	}
-	return app, plan.NewService(app.Posts, app.Accounts, app.Store, app.Crisis, app.Now), w, a
+	return app, plan.NewService(app.Posts, app.Accounts, app.Store, app.Crisis, app.Hold, app.Now), w, a
 }
 
 func TestImportChecksEachRowAgain(t *testing.T) {

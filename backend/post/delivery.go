@@ -3,6 +3,8 @@ package post
 import (
 	"crypto/sha256"
 	"encoding/base32"
+	"fmt"
+	"slices"
 	"time"
 )
 
@@ -39,6 +41,60 @@ type Delivery struct {
 	RemoteID       string        `json:"remoteId,omitempty"`
 	URL            string        `json:"url,omitempty"`
 	Attempts       []Attempt     `json:"attempts,omitempty"`
+	// Held is set while the network holds the post to publish it itself at
+	// its time (Mastodon's scheduled statuses): see package hold.
+	Held *Held `json:"held,omitempty"`
+	// Released counts the copies the network gave back: each hand-over
+	// has a key of its own (see HoldKey).
+	Released int `json:"released,omitempty"`
+}
+
+// HoldKey is the idempotency key of the next hand-over of d to its
+// network: the same when a hand-over whose answer was lost is tried again,
+// a new one after a copy was given back (a network remembers a key and
+// would answer with the copy it gave back).
+func (d Delivery) HoldKey() string {
+	return fmt.Sprintf("%s-h%d", d.IdempotencyKey, d.Released)
+}
+
+// Held is a post handed to its network ahead of its time.
+type Held struct {
+	ID string    `json:"id"` // the network's identifier of the held post
+	At time.Time `json:"at"` // when the network publishes it
+	// Sum identifies the variant handed over: a variant edited since
+	// must be handed over again.
+	Sum string `json:"sum"`
+}
+
+// VariantSum returns a digest of what of v a network publishes, to tell
+// whether a held copy is still the variant's.
+func VariantSum(v Variant) string {
+	h := sha256.New()
+	for _, s := range []string{v.Text, v.Link, v.ContentWarning, v.Visibility, v.Language} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, m := range v.Media {
+		h.Write([]byte(m.Path + "\x00" + m.Alt + "\x00"))
+	}
+	for _, t := range v.Thread {
+		h.Write([]byte(t + "\x00"))
+	}
+	return keyEncoding.EncodeToString(h.Sum(nil)[:15])
+}
+
+// HeldBy returns the networks that hold p, in the order of its deliveries.
+func (p Post) HeldBy() []string {
+	var nets []string
+	for _, d := range p.Deliveries {
+		if d.Held == nil {
+			continue
+		}
+		if v := p.Variant(d.AccountID); v != nil && !slices.Contains(nets, v.Network) {
+			nets = append(nets, v.Network)
+		}
+	}
+	return nets
 }
 
 // Attempt is one try at publishing to a target.

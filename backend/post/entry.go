@@ -22,12 +22,13 @@ type Entry struct {
 	Networks    []string  `json:"networks,omitempty"` // of the variants, in order, each once
 	Title       string    `json:"title,omitempty"`
 	Revision    int       `json:"revision"`
+	Held        []string  `json:"held,omitempty"` // networks holding the post to publish it themselves
 }
 
 // Entry returns the calendar entry of p.
 func (p Post) Entry() Entry {
 	e := Entry{ID: p.ID, ScheduledAt: p.ScheduledAt, Status: p.Status, Pillar: p.Pillar, Campaigns: p.Campaigns,
-		Title: Title(p), Revision: p.Revision}
+		Title: Title(p), Revision: p.Revision, Held: p.HeldBy()}
 	for _, v := range p.Variants {
 		if !slices.Contains(e.Networks, v.Network) {
 			e.Networks = append(e.Networks, v.Network)

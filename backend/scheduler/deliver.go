@@ -119,6 +119,9 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) (
 func (s *Scheduler) send(ctx context.Context, pub network.Publisher, a network.Account, v post.Variant, d post.Delivery) (network.Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
+	if d.Held != nil {
+		return s.collect(ctx, pub, a, v, d)
+	}
 	if len(d.Attempts) > 0 {
 		res, found, err := pub.Lookup(ctx, a, d.IdempotencyKey)
 		if err != nil {
@@ -129,6 +132,31 @@ func (s *Scheduler) send(ctx context.Context, pub network.Publisher, a network.A
 		}
 	}
 	return pub.Publish(ctx, a, v, d.IdempotencyKey)
+}
+
+// ErrStillHeld: the network holds the post past its time (a Mastodon
+// instance publishes its scheduled statuses every few minutes): ask again.
+var ErrStillHeld = fault.New(fault.Transient, "scheduler.still_held")
+
+// stillHeldWait is how long to wait before asking the network again.
+const stillHeldWait = time.Minute
+
+// collect finds the post a network held and published itself (package
+// hold): nothing is sent.
+func (s *Scheduler) collect(ctx context.Context, pub network.Publisher, a network.Account, v post.Variant, d post.Delivery) (network.Result, error) {
+	h, ok := pub.(network.Holder)
+	if !ok {
+		return network.Result{}, network.NewError(a.Network, network.ErrHoldLost, 0, fmt.Errorf("the client of %s cannot hold posts", a.Network))
+	}
+	res, found, err := h.Collect(ctx, a, d.Held.ID, d.Held.At, v)
+	switch {
+	case err != nil:
+		return network.Result{}, err
+	case !found:
+		return network.Result{}, &network.Error{Network: a.Network, RetryAfter: stillHeldWait,
+			Fault: ErrStillHeld.With(map[string]any{"network": network.DisplayName(a.Network)}, nil)}
+	}
+	return res, nil
 }
 
 // errUnchanged aborts an UpdatePost that has nothing to write.

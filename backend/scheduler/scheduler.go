@@ -248,8 +248,9 @@ func (s *Scheduler) claim(ctx context.Context, ids []string, now time.Time) ([]p
 			return true, p.SetStatus(post.Paused, now)
 		// Late by more than the grace period, first try or retry alike:
 		// publishing now could be out of place (an offer that ended, a
-		// greeting for the wrong day). The user decides.
-		case now.Sub(at) > s.cfg.Grace:
+		// greeting for the wrong day). The user decides. Unless a network
+		// held it: that one went out on time; collect it.
+		case now.Sub(at) > s.cfg.Grace && len(p.HeldBy()) == 0:
 			return true, p.SetStatus(post.Missed, now)
 		}
 		return true, p.SetStatus(post.Publishing, now)

@@ -27,6 +27,8 @@ import (
 //	                             instant): what the scheduler must publish
 //	idx/sending/<postID>         status publishing: what a crash may have left half-sent,
 //	                             reconciled with the network when the scheduler starts
+//	idx/held/<postID>            posts a network holds to publish them itself (a delivery
+//	                             with Held): what package hold must keep in step
 //	account/<accountID>          account.Account (account.go)
 //	idx/wsaccount/<wsID>/<accountID>
 //	                             every account of a workspace
@@ -72,6 +74,7 @@ const (
 	prefixPostDraft     = "idx/draft/"
 	prefixPostDue       = "idx/due/"
 	prefixPostSending   = "idx/sending/"
+	prefixPostHeld      = "idx/held/"
 )
 
 // timeLen is the length of <t>.
@@ -95,6 +98,7 @@ func keyPostDue(at time.Time, id string) []byte {
 	return append(appendTime([]byte(prefixPostDue), at), "/"+id...)
 }
 func keyPostSending(id string) []byte { return []byte(prefixPostSending + id) }
+func keyPostHeld(id string) []byte    { return []byte(prefixPostHeld + id) }
 
 // idAfterTime returns the <postID> of a key that ends in <t>/<postID> after
 // prefix.

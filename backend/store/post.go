@@ -166,6 +166,9 @@ func postIndexKeys(p post.Post) [][]byte {
 	if p.Status == post.Publishing {
 		keys = append(keys, keyPostSending(p.ID))
 	}
+	if len(p.HeldBy()) > 0 {
+		keys = append(keys, keyPostHeld(p.ID))
+	}
 	if !p.ScheduledAt.IsZero() {
 		keys = append(keys, keyPostWhen(p.WorkspaceID, p.ScheduledAt, p.ID))
 	}
@@ -278,6 +281,17 @@ func (s *Store) Publishing(ctx context.Context) ([]post.Post, error) {
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		var err error
 		ps, err = getPosts(txn, keysAfter(txn, prefixPostSending))
+		return err
+	})
+	return ps, err
+}
+
+// Held returns the posts a network holds, of every workspace.
+func (s *Store) Held(ctx context.Context) ([]post.Post, error) {
+	var ps []post.Post
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		ps, err = getPosts(txn, keysAfter(txn, prefixPostHeld))
 		return err
 	})
 	return ps, err
@@ -476,7 +490,13 @@ func encodeEntry(e post.Entry) []byte {
 	b = appendString(b, e.Pillar)
 	b = appendStrings(b, e.Campaigns)
 	b = appendStrings(b, e.Networks)
-	return appendString(b, e.Title)
+	b = appendString(b, e.Title)
+	// Added after version 1 shipped, at the end: older entries stop at
+	// the title and decode with no network holding them.
+	if len(e.Held) > 0 {
+		b = appendStrings(b, e.Held)
+	}
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -503,6 +523,9 @@ func decodeEntry(b []byte) (post.Entry, error) {
 	e.Campaigns = d.strings(nil)
 	e.Networks = d.strings(networkNames)
 	e.Title = d.string()
+	if d.err == nil && d.more() {
+		e.Held = d.strings(networkNames)
+	}
 	if d.err != nil {
 		return post.Entry{}, d.err
 	}
@@ -527,6 +550,9 @@ type entryDecoder struct {
 	b   []byte
 	err error
 }
+
+// more reports whether bytes are left to read.
+func (d *entryDecoder) more() bool { return len(d.b) > 0 }
 
 func (d *entryDecoder) fail() {
 	if d.err == nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -328,6 +329,67 @@ func TestEntryCodec(t *testing.T) {
 	}
 	if _, err := decodeEntry(append([]byte{99}, b[1:]...)); err == nil {
 		t.Errorf("decodeEntry(unknown version) = nil error, want one")
+	}
+}
+
+// An entry may end with the networks holding its post, written after the
+// first version: entries without them still decode, with none.
+func TestEntryCodecHeld(t *testing.T) {
+	old := post.Entry{Status: post.Scheduled, Networks: []string{"mastodon"}, Title: "Brioche", Revision: 2}
+	held := old
+	held.Held = []string{"mastodon"}
+	b := encodeEntry(held)
+	got, err := decodeEntry(b)
+	if err != nil || !slices.Equal(got.Held, held.Held) {
+		t.Fatalf("decodeEntry(held) = %+v, %v; want held by mastodon", got, err)
+	}
+	plain := encodeEntry(old)
+	if got, err := decodeEntry(plain); err != nil || got.Held != nil {
+		t.Errorf("decodeEntry(without held) = %+v, %v; want none", got, err)
+	}
+	for n := len(plain) + 1; n < len(b); n++ {
+		if _, err := decodeEntry(b[:n]); err == nil {
+			t.Errorf("decodeEntry(first %d of %d bytes) = nil error, want one", n, len(b))
+		}
+	}
+}
+
+// Posts with a held delivery are listed by Held until released.
+func TestHeldIndex(t *testing.T) {
+	s := openTest(t, testConfig(t, t.TempDir()))
+	ctx := context.Background()
+	p := post.Post{ID: "p1", WorkspaceID: "w1", Status: post.Scheduled, ScheduledAt: t1,
+		Variants:   []post.Variant{{AccountID: "a1", Network: "mastodon", Text: "Brioche"}},
+		Deliveries: []post.Delivery{{AccountID: "a1", IdempotencyKey: "k", State: post.DeliveryPending}}}
+	if _, err := s.PutPost(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		ps, err := s.Held(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ps)
+	}
+	if n := count(); n != 0 {
+		t.Fatalf("Held() = %d posts before any hold, want 0", n)
+	}
+	hold := func(h *post.Held) {
+		if _, err := s.UpdatePost(ctx, "p1", func(q *post.Post) error { q.Deliveries[0].Held = h; return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hold(&post.Held{ID: "sch-1", At: t1})
+	if n := count(); n != 1 {
+		t.Errorf("Held() = %d posts, want 1", n)
+	}
+	entries, _ := s.Calendar(ctx, "w1", t0, t2)
+	if len(entries) != 1 || !slices.Equal(entries[0].Held, []string{"mastodon"}) {
+		t.Errorf("Calendar() = %+v, want the entry held by mastodon", entries)
+	}
+	hold(nil)
+	if n := count(); n != 0 {
+		t.Errorf("Held() = %d posts after release, want 0", n)
 	}
 }
 

@@ -105,9 +105,13 @@ func (d *Directory) Target(ctx context.Context, accountID string) (network.Accou
 	default:
 		return na, nil, ErrUnsupported.With(args, nil)
 	}
-	return na, watched{Publisher: pub, lost: func(ctx context.Context) {
+	w := watched{Publisher: pub, lost: func(ctx context.Context) {
 		_, _ = d.accounts.MarkReconnect(context.WithoutCancel(ctx), a.ID)
-	}}, nil
+	}}
+	if h, ok := pub.(network.Holder); ok {
+		return na, watchedHolder{w, h}, nil
+	}
+	return na, w, nil
 }
 
 // Caps returns the capabilities for variant v: a Mastodon instance's own
@@ -149,6 +153,33 @@ func (w watched) Delete(ctx context.Context, a network.Account, id string) error
 
 func (w watched) Lookup(ctx context.Context, a network.Account, key string) (network.Result, bool, error) {
 	res, ok, err := w.Publisher.Lookup(ctx, a, key)
+	return res, ok, w.check(ctx, err)
+}
+
+// watchedHolder is a watched publisher that can hold posts.
+type watchedHolder struct {
+	watched
+	h network.Holder
+}
+
+func (w watchedHolder) HoldAhead() time.Duration    { return w.h.HoldAhead() }
+func (w watchedHolder) CanHold(v post.Variant) bool { return w.h.CanHold(v) }
+
+func (w watchedHolder) Hold(ctx context.Context, a network.Account, v post.Variant, key string, at time.Time) (string, error) {
+	id, err := w.h.Hold(ctx, a, v, key, at)
+	return id, w.check(ctx, err)
+}
+
+func (w watchedHolder) Rehold(ctx context.Context, a network.Account, id string, at time.Time) error {
+	return w.check(ctx, w.h.Rehold(ctx, a, id, at))
+}
+
+func (w watchedHolder) Release(ctx context.Context, a network.Account, id string) error {
+	return w.check(ctx, w.h.Release(ctx, a, id))
+}
+
+func (w watchedHolder) Collect(ctx context.Context, a network.Account, id string, at time.Time, v post.Variant) (network.Result, bool, error) {
+	res, ok, err := w.h.Collect(ctx, a, id, at, v)
 	return res, ok, w.check(ctx, err)
 }
 

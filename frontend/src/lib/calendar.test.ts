@@ -41,6 +41,7 @@ function post(over: Partial<Post> = {}): Post {
     deliveries: [],
     revision: 1,
     networks: ['bluesky'],
+    heldBy: [],
     ...over,
   }
 }
@@ -301,4 +302,12 @@ describe('normalizeSlots', () => {
     },
   ]
   for (const c of cases) it(c.name, () => expect(normalizeSlots(c.in, c.lang)).toEqual(c.want))
+})
+
+describe('held posts', () => {
+  it('carry the networks holding them to the event', () => {
+    const e = postEvent(post({ heldBy: ['mastodon'] }), '2025-11-24', 'network')
+    expect(e?.extendedProps.held).toEqual(['mastodon'])
+    expect(postEvent(post(), '2025-11-24', 'network')?.extendedProps.held).toEqual([])
+  })
 })

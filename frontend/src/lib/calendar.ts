@@ -131,7 +131,15 @@ export interface PostEvent {
   borderColor: string
   textColor: string
   classNames: string[]
-  extendedProps: { postId: string; date: string; time: string; status: string; networks: string[]; pillar: string }
+  extendedProps: {
+    postId: string
+    date: string
+    time: string
+    status: string
+    networks: string[]
+    pillar: string
+    held: string[] // networks holding the post to publish it themselves
+  }
 }
 
 export function postEvent(post: Post, day: string, by: ColorBy, pillars: PillarColors = {}): PostEvent | null {
@@ -156,6 +164,7 @@ export function postEvent(post: Post, day: string, by: ColorBy, pillars: PillarC
       status: post.status,
       networks: post.networks ?? [],
       pillar: post.pillar ?? '',
+      held: post.heldBy ?? [],
     },
   }
 }

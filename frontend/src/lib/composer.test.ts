@@ -217,6 +217,7 @@ describe('draftFromPost', () => {
     deliveries: [],
     revision: 3,
     networks: ['linkedin', 'bluesky', 'mastodon'],
+    heldBy: [],
   }
   it('rebuilds the master, the links and the order', () => {
     const d = draftFromPost(post, accounts)

@@ -108,6 +108,7 @@ export function post(over: Partial<Post> = {}): Post {
     deliveries: [],
     revision: 1,
     networks: ['bluesky'],
+    heldBy: [],
     ...over,
   }
 }

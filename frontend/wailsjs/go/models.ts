@@ -244,6 +244,7 @@ export namespace api {
 	    remoteId: string;
 	    url: string;
 	    attempts: Attempt[];
+	    heldUntil: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Delivery(source);
@@ -256,6 +257,7 @@ export namespace api {
 	        this.remoteId = source["remoteId"];
 	        this.url = source["url"];
 	        this.attempts = this.convertValues(source["attempts"], Attempt);
+	        this.heldUntil = source["heldUntil"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -356,6 +358,7 @@ export namespace api {
 	    deliveries: Delivery[];
 	    revision: number;
 	    networks: string[];
+	    heldBy: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Post(source);
@@ -378,6 +381,7 @@ export namespace api {
 	        this.deliveries = this.convertValues(source["deliveries"], Delivery);
 	        this.revision = source["revision"];
 	        this.networks = source["networks"];
+	        this.heldBy = source["heldBy"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
