@@ -68,7 +68,9 @@ step_crash() { go test -tags crash -count=1 -v ./tests/crash/ -ruche "$PWD/build
 # A real local Bluesky network (tests/peers/bluesky: PLC, PDS, AppView),
 # started once for the step and always stopped: the Bluesky client's tests
 # against it, then `ruche run` killed at random while publishing to it and a
-# fault-injecting proxy between Ruche and the PDS (tests/bluesky). The
+# fault-injecting proxy between Ruche and the PDS (tests/bluesky), then the
+# whole path in Chromium: connect, compose, schedule, published
+# (tests/e2e/bluesky.sh). The
 # binary keeps the account's access in the real keychain: all of it runs in
 # a private D-Bus session with an unlocked gnome-keyring-daemon.
 step_bluesky() {
@@ -91,6 +93,7 @@ step_bluesky() {
     printf %s ci-pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     RUCHE_BLUESKY=1 go test -count=1 -v ./backend/network/bluesky/ -run Real 2>&1 | grep -E "^(=== RUN|--- |\s+\w+_test.go|ok|FAIL|PASS)"
     go test -tags bluesky -count=1 -v -timeout 15m ./tests/bluesky/ -ruche "$PWD/build/bin/ruche" 2>&1 | grep -E "^(=== RUN|--- |\s+\w+_test.go|ok|FAIL|PASS)"
+    bash tests/e2e/bluesky.sh
   ' || rc=$?
   tests/peers/bluesky/stop "$run" >/dev/null 2>&1 || true
   rm -rf "$run"

@@ -20,45 +20,19 @@ export PATH="$(go env GOPATH)/bin:$PATH"
 export NO_AT_BRIDGE=1
 BIN=${RUCHE_BIN:-$ROOT/build/bin/ruche}
 ART=$ROOT/artifacts
-URL=http://localhost:34115
-TAGS=${TAGS:-webkit2_41}
-READY_TIMEOUT=${READY_TIMEOUT:-300}
+NAME=e2e-browser
 
 for f in "$BIN" tests/e2e/node_modules/playwright-core/package.json /usr/bin/chromium; do
   [ -e "$f" ] || { echo "e2e-browser: $f is missing: run 'make build' (and 'make setup')" >&2; exit 1; }
 done
-if curl -s -o /dev/null --max-time 2 "$URL"; then
-  echo "e2e-browser: something already answers on $URL: stop it first" >&2
-  exit 1
-fi
 
 mkdir -p "$ART"
 TMP=$(mktemp -d /tmp/ruche-e2e-browser.XXXXXX)
 DATA=$TMP/data
 KEY=$TMP/key
 DEVLOG=$TMP/wails-dev.log
-WPID=
-T0=$(date +%s)
-say() { printf '[e2e-browser %4ss] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
-
-group_alive() { [ -n "$WPID" ] && pgrep -g "$WPID" >/dev/null 2>&1; }
-
-stop_dev() {
-  [ -n "$WPID" ] || return 0
-  if group_alive; then
-    say "stopping wails dev (SIGINT to process group $WPID)"
-    kill -INT -- "-$WPID" 2>/dev/null || true
-    local i
-    for i in $(seq 1 100); do group_alive || break; sleep 0.2; done
-    if group_alive; then
-      say "wails dev still running after 20 s: SIGKILL"
-      kill -KILL -- "-$WPID" 2>/dev/null || true
-      sleep 1
-    fi
-  fi
-  wait "$WPID" 2>/dev/null || true
-  WPID=
-}
+. tests/e2e/dev-lib.sh
+dev_free
 
 cleanup() {
   stop_dev
@@ -66,22 +40,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-show_logs() {
-  echo "----- wails dev output (last 80 lines)" >&2
-  tail -n 80 "$DEVLOG" >&2 2>/dev/null || true
-  if [ -f "$DATA/logs/ruche.log" ]; then
-    echo "----- $DATA/logs/ruche.log (last 60 lines)" >&2
-    tail -n 60 "$DATA/logs/ruche.log" >&2
-  fi
-  echo "-----" >&2
-}
-
-fail() {
-  echo "e2e-browser: FAIL: $*" >&2
-  show_logs
-  exit 1
-}
 
 # ---- the store, prepared with the CLI
 cli() { "$BIN" --data "$DATA" --key-file "$KEY" --json "$@"; }
@@ -95,25 +53,8 @@ cli account add testnet drag.e2e --server http://127.0.0.1:9 >/dev/null 2>"$TMP/
   { cat "$TMP/cli.err" >&2; fail "ruche account add failed"; }
 say "store: workspace Drag (Europe/Paris) current, testnet account drag.e2e"
 
-say "wails dev -tags $TAGS -noreload (data folder $DATA)"
-# Inside its own D-Bus session: without one, GTK autolaunches a bus daemon
-# that outlives the test (each holds an inotify instance; 128 exhaust them).
-setsid dbus-run-session -- xvfb-run -a -n "$((200 + RANDOM % 600))" -s "-screen 0 1280x800x24 -noreset" \
-  wails dev -tags "$TAGS" -m -s -skipbindings -noreload \
-  -appargs "--data $DATA --key-file $KEY" >"$DEVLOG" 2>&1 </dev/null &
-WPID=$!
-sleep 0.5
-kill -0 "$WPID" 2>/dev/null || fail "wails dev exited at once"
-[ "$(ps -o pgid= -p "$WPID" | tr -d ' ')" = "$WPID" ] || fail "wails dev did not get its own process group"
-
-say "waiting for $URL (at most ${READY_TIMEOUT} s)"
-deadline=$(( $(date +%s) + READY_TIMEOUT ))
-until curl -s -o /dev/null --max-time 2 "$URL"; do
-  group_alive || fail "wails dev exited before serving $URL"
-  [ "$(date +%s)" -lt "$deadline" ] || fail "$URL did not answer within ${READY_TIMEOUT} s"
-  sleep 1
-done
-say "$URL answers"
+start_dev "$DATA" "$KEY"
+wait_dev
 
 rc=0
 ART="$ART" RESULT="$TMP/result.json" RUCHE_URL="$URL" \
