@@ -71,7 +71,7 @@ func (c *Composer) Check(in PostInput) (Check, error) {
 		}
 		l := network.Count(v.Text, caps)
 		out.Counts[v.AccountID] = Count{Used: l.Used, Limit: l.Limit, Bytes: l.Bytes, ByteLimit: l.ByteLimit, Over: l.Over}
-		for _, p := range network.Validate(pv, caps) {
+		for _, p := range append(network.Validate(pv, caps), sc.app.Directory.Problems(sc.ctx, pv)...) {
 			out.Findings = append(out.Findings, Finding{AccountID: v.AccountID, Code: p.Code, Severity: string(p.Severity),
 				Message: locale.Message(sc.lang, p.Code, p.Args)})
 		}

@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -59,6 +60,9 @@ type Client struct {
 	// refreshes runs one session refresh at a time per account: refresh
 	// tokens are single-use.
 	refreshes singleflight.Group
+
+	mentionsMu sync.Mutex
+	mentions   map[string]mentionAnswer // by handle: the composer's checks (UnknownMentions)
 }
 
 var (
@@ -88,7 +92,7 @@ func NewClient(httpClient *http.Client, sessions Sessions, cfg Config) *Client {
 	if cfg.LookupTXT == nil {
 		cfg.LookupTXT = net.DefaultResolver.LookupTXT
 	}
-	return &Client{http: httpClient, sessions: sessions, cfg: cfg}
+	return &Client{http: httpClient, sessions: sessions, cfg: cfg, mentions: map[string]mentionAnswer{}}
 }
 
 // Capabilities returns what Bluesky accepts.

@@ -129,6 +129,33 @@ func (d *Directory) Caps(ctx context.Context, v post.Variant) (network.Capabilit
 	return network.DefaultCaps(ctx, v)
 }
 
+// MentionCheckTimeout bounds the network's answer about mentions: the
+// composer does not wait longer, publishing checks again anyway.
+const MentionCheckTimeout = 2 * time.Second
+
+// Problems returns what only the network can tell about variant v before
+// it is scheduled: on Bluesky, a mention of a handle that leads to no
+// account. A network that does not answer in time tells nothing.
+func (d *Directory) Problems(ctx context.Context, v post.Variant) []network.Problem {
+	if v.Network != network.Bluesky || d.nets.Bluesky == nil || v.AccountID == "" {
+		return nil
+	}
+	a, err := d.accounts.Get(ctx, v.AccountID)
+	if err != nil || a.Status != account.Connected {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, MentionCheckTimeout)
+	defer cancel()
+	na := network.Account{ID: a.ID, Network: a.Network, Handle: a.Handle, Server: a.Server}
+	unknown, _ := d.nets.Bluesky.UnknownMentions(ctx, na, append([]string{v.Text}, v.Thread...)...)
+	var out []network.Problem
+	for _, h := range unknown {
+		out = append(out, network.Problem{Code: bluesky.ErrMentionUnknown.Code, Severity: network.SeverityError, Field: "text",
+			Args: map[string]any{"handle": h, "network": network.DisplayName(network.Bluesky)}})
+	}
+	return out
+}
+
 // watched is a publisher that reports a refused access.
 type watched struct {
 	network.Publisher
