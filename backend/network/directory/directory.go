@@ -114,6 +114,58 @@ func (d *Directory) Target(ctx context.Context, accountID string) (network.Accou
 	return na, w, nil
 }
 
+// Reader returns what reads account accountID's network (notifications,
+// counters), for the inbox and analytics; ErrUnsupported for a network
+// Ruche cannot read (and for the demo accounts, which read nothing). A 401
+// marks the account "reconnect needed", as Target's publisher does.
+func (d *Directory) Reader(ctx context.Context, accountID string) (network.Account, network.Reader, error) {
+	na, pub, err := d.Target(ctx, accountID)
+	if err != nil {
+		return na, nil, err
+	}
+	var inner any = pub
+	var lost func(context.Context)
+	switch w := pub.(type) {
+	case watched:
+		inner, lost = w.Publisher, w.lost
+	case watchedHolder:
+		inner, lost = w.Publisher, w.lost
+	}
+	r, ok := inner.(network.Reader)
+	if !ok || lost == nil {
+		return na, nil, ErrUnsupported.With(map[string]any{"account": na.Handle, "network": network.DisplayName(na.Network)}, nil)
+	}
+	return na, watchedReader{r: r, lost: lost}, nil
+}
+
+// watchedReader is a reader that reports a refused access.
+type watchedReader struct {
+	r    network.Reader
+	lost func(ctx context.Context)
+}
+
+func (w watchedReader) check(ctx context.Context, err error) error {
+	if err != nil && fault.KindOf(err) == fault.AuthExpired {
+		w.lost(ctx)
+	}
+	return err
+}
+
+func (w watchedReader) Notifications(ctx context.Context, a network.Account, cursor string) ([]network.Notification, string, error) {
+	ns, next, err := w.r.Notifications(ctx, a, cursor)
+	return ns, next, w.check(ctx, err)
+}
+
+func (w watchedReader) AccountStats(ctx context.Context, a network.Account) (network.AccountStats, error) {
+	s, err := w.r.AccountStats(ctx, a)
+	return s, w.check(ctx, err)
+}
+
+func (w watchedReader) PostStats(ctx context.Context, a network.Account, ids []string) ([]network.PostStats, error) {
+	s, err := w.r.PostStats(ctx, a, ids)
+	return s, w.check(ctx, err)
+}
+
 // Caps returns the capabilities for variant v: a Mastodon instance's own
 // limits when its account is known and the instance answers (they are kept
 // a while by the client), the published defaults otherwise. It fits

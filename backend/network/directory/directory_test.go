@@ -141,3 +141,23 @@ func TestRefusedAccessMarksTheAccount(t *testing.T) {
 		t.Errorf("Target after a 401: err = %v, want ErrReconnect", err)
 	}
 }
+
+func TestReader(t *testing.T) {
+	all := accounts{
+		"demo": {ID: "demo", Network: "bluesky", Handle: "fournil.bsky.social", Status: account.Demo},
+		"bsky": {ID: "bsky", Network: "bluesky", Handle: "brand.test", Server: "http://localhost:1", Status: account.Connected},
+		"test": {ID: "test", Network: "testnet", Handle: "t", Server: "http://127.0.0.1:9", Status: account.Connected},
+	}
+	vault := secrets.NewMemory()
+	vault.Set(TokenName("test"), "tok")
+	d := New(all, credentials.New(vault), nets(), time.Now, func(string) string { return "" })
+	for _, tt := range []struct {
+		id      string
+		wantErr error
+	}{{"bsky", nil}, {"demo", ErrUnsupported}, {"test", ErrUnsupported}} {
+		_, r, err := d.Reader(context.Background(), tt.id)
+		if !errors.Is(err, tt.wantErr) || (err == nil) != (r != nil) {
+			t.Errorf("Reader(%s) = %v, %v; want error %v", tt.id, r, err, tt.wantErr)
+		}
+	}
+}
