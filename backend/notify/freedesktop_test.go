@@ -72,6 +72,10 @@ func TestSessionBusNotifications(t *testing.T) {
 }
 
 func TestSendWithoutABus(t *testing.T) {
+	// The D-Bus library reads the process's environment itself: without a
+	// dead address there, it would autolaunch a bus daemon that outlives
+	// the test.
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
 	for _, env := range []map[string]string{{"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"}, {}} {
 		d := New("Ruche", func(string) {}, func(k string) string { return env[k] })
 		if err := d.Send(Notice{Title: "x"}); err == nil {

@@ -72,6 +72,10 @@ func TestKeyringUnreachable(t *testing.T) {
 		t.Skip("needs Linux without a keychain")
 	}
 	env := map[string]string{"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"}
+	// The keyring library reads the process's environment itself: without
+	// the same dead address there, it would autolaunch a bus daemon that
+	// outlives the test.
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])
 	_, err := NewKeyring("Ruche-test", func(k string) string { return env[k] }).Get("anything")
 	if !errors.Is(err, ErrUnavailable) {
 		t.Errorf("Get() with a dead session bus = %v, want ErrUnavailable", err)
