@@ -116,6 +116,10 @@ step_e2e-browser() { bash tests/e2e/browser.sh; }
 
 # ---------------------------------------------------------------- runner
 declare -A RESULT SECS
+# Session bus daemons started by dbus-launch (an autolaunch) outlive what
+# started them: a run must not leave any behind.
+autolaunched() { pgrep -fc 'dbus-daemon --syslog --fork' || true; }
+BUSES_BEFORE=$(autolaunched)
 ORDER=()
 failed=0
 passed=0
@@ -151,6 +155,12 @@ for s in "${STEPS[@]}"; do
     [ "${FAIL_FAST:-0}" = 1 ] && break
   fi
 done
+
+if [ "$(autolaunched)" -gt "$BUSES_BEFORE" ]; then
+  ORDER+=(leaks); RESULT[leaks]=FAIL; SECS[leaks]=0; failed=$((failed + 1))
+  echo "test.sh: the run left $(( $(autolaunched) - BUSES_BEFORE )) autolaunched D-Bus daemon(s) behind:" >&2
+  pgrep -fa 'dbus-daemon --syslog --fork' >&2 || true
+fi
 
 total=$(awk -v t="$(ps -o etimes= -p $$)" 'BEGIN{printf "%d", t}')
 printf '\n%-14s %-6s %8s\n' step result seconds
