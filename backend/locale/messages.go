@@ -4,7 +4,7 @@ package locale
 // code. The codes are those of fault.Error; a test checks both languages have
 // the same codes and placeholders. Each network package's messages are kept
 // in a file of their own.
-var catalogues = merge(coreMessages, connectMessages, mastodonMessages, blueskyMessages, reportMessages)
+var catalogues = merge(coreMessages, connectMessages, mastodonMessages, blueskyMessages, reportMessages, analyticsMessages)
 
 // merge returns one catalogue per language holding the codes of all parts;
 // a code given twice panics at start, and a test starts the package.

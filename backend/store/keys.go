@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/binary"
 	"time"
+
+	"ruche/backend/calendar"
 )
 
 // Key schema. Every key of the store is built in this file.
@@ -145,3 +147,62 @@ func keyAccountWorkspace(wsID, id string) []byte {
 	return []byte(prefixAccountWorkspaceOf(wsID) + id)
 }
 func keyQueue(wsID string) []byte { return []byte(prefixQueue + wsID) }
+
+// Analytics (metrics.go):
+//
+//	mday/<accountID>/<d>         metric.AccountDay, compact binary: an account's counters on
+//	                             UTC day <d>, one reading a day
+//	mpost/<wsID>/<t>/<postID>/<accountID>
+//	                             metric.PostMetrics, compact binary: the counters of a post
+//	                             published to an account at <t>, at each checkpoint
+//	mmanual/<wsID>/<d>/<kind>/<subject>
+//	                             metric.Manual, compact binary: a typed or imported figure of
+//	                             local day <d>; <subject> may be empty and may hold '/'
+//	objective/<wsID>/<objectiveID>
+//	                             metric.Objective (JSON envelope)
+//
+// <d> is a day as 8 bytes, like <t>: the nanoseconds of its midnight UTC, so
+// that byte order is day order. The metric values are not JSON: a year's
+// dashboard reads tens of thousands of them (7,300 account days for 20
+// accounts, 10,000 publications) within 20 ms, and decoding that much JSON
+// alone takes longer. Each starts with a version byte (metrics.go).
+const (
+	prefixMetricDay    = "mday/"
+	prefixMetricPost   = "mpost/"
+	prefixMetricManual = "mmanual/"
+	prefixObjective    = "objective/"
+)
+
+// appendDay appends d as <d>; a day outside the instants a key can hold
+// (post.CheckTime) is brought to the nearest, for range bounds.
+func appendDay(b []byte, d calendar.Day) []byte {
+	return appendTime(b, clampTime(dayTime(d)))
+}
+
+// dayTime returns the midnight UTC of d.
+func dayTime(d calendar.Day) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// dayOfKey returns the <d> of a key that holds one after prefix.
+func dayOfKey(key []byte, prefix string) calendar.Day {
+	return calendar.DayOf(timeOfKey(key, prefix), time.UTC)
+}
+
+func prefixMetricDayOf(accountID string) string { return prefixMetricDay + accountID + "/" }
+func keyMetricDay(accountID string, d calendar.Day) []byte {
+	return appendDay([]byte(prefixMetricDayOf(accountID)), d)
+}
+
+func prefixMetricPostOf(wsID string) string { return prefixMetricPost + wsID + "/" }
+func keyMetricPost(wsID string, at time.Time, postID, accountID string) []byte {
+	return append(appendTime([]byte(prefixMetricPostOf(wsID)), at), "/"+postID+"/"+accountID...)
+}
+
+func prefixMetricManualOf(wsID string) string { return prefixMetricManual + wsID + "/" }
+func keyMetricManual(wsID string, d calendar.Day, kind, subject string) []byte {
+	return append(appendDay([]byte(prefixMetricManualOf(wsID)), d), "/"+kind+"/"+subject...)
+}
+
+func prefixObjectiveOf(wsID string) string { return prefixObjective + wsID + "/" }
+func keyObjective(wsID, id string) []byte  { return []byte(prefixObjectiveOf(wsID) + id) }

@@ -1,0 +1,420 @@
+package analytics
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"ruche/backend/account"
+	"ruche/backend/analytics/metric"
+	"ruche/backend/calendar"
+	"ruche/backend/fault"
+	"ruche/backend/network"
+	"ruche/backend/post"
+	"ruche/backend/workspace"
+)
+
+// Lister lists the workspaces and their accounts.
+type Lister interface {
+	Workspaces(ctx context.Context) ([]workspace.Workspace, error)
+	Accounts(ctx context.Context, wsID string) ([]account.Account, error)
+}
+
+// Readers gives the reader of an account's network, with the account as
+// the network knows it (directory.Directory does).
+type Readers interface {
+	Reader(ctx context.Context, accountID string) (network.Account, network.Reader, error)
+}
+
+// CollectStore is where the collector finds the published posts and keeps
+// the figures it reads.
+type CollectStore interface {
+	// PostsBetween returns the posts of a workspace whose instant is in
+	// [from, to).
+	PostsBetween(ctx context.Context, wsID string, from, to time.Time) ([]post.Post, error)
+	// LastAccountDay returns an account's latest day, a fault.NotFound
+	// error when it has none.
+	LastAccountDay(ctx context.Context, accountID string) (metric.AccountDay, error)
+	PutAccountDays(ctx context.Context, days ...metric.AccountDay) error
+	PostMetricsBetween(ctx context.Context, wsID string, from, to time.Time) ([]metric.PostMetrics, error)
+	PutPostMetrics(ctx context.Context, ms ...metric.PostMetrics) error
+}
+
+// CollectorConfig tunes the collector; the zero value of each field takes
+// its default.
+type CollectorConfig struct {
+	// MaxIdle is the longest time between two looks at the store: a post
+	// published just after one is due an hour later at the earliest. 1 h.
+	MaxIdle time.Duration
+	// Retry is how long an account whose network failed is left alone
+	// before the next try, doubled after each failure up to MaxRetry.
+	// 15 min and 6 h.
+	Retry    time.Duration
+	MaxRetry time.Duration
+	// Batch is how many posts one PostStats call asks for. 100.
+	Batch int
+	// Timeout bounds one network call. 60 s.
+	Timeout time.Duration
+	// Lookback is how long after its instant a post may have been
+	// published (retries, a missed post sent later) and still be found.
+	// 7 days.
+	Lookback time.Duration
+}
+
+func (c CollectorConfig) withDefaults() CollectorConfig {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&c.MaxIdle, time.Hour)
+	def(&c.Retry, 15*time.Minute)
+	def(&c.MaxRetry, 6*time.Hour)
+	def(&c.Timeout, 60*time.Second)
+	def(&c.Lookback, 7*24*time.Hour)
+	if c.Batch <= 0 {
+		c.Batch = 100
+	}
+	return c
+}
+
+// Collector reads the figures of the connected accounts: once a day each
+// account's counters, and each publication's counters at its checkpoints
+// (1 h, 24 h, 7 d and 30 d after it went out), asking each account's
+// network for all its due posts at once. Demo and disconnected accounts,
+// and the demo workspace, are left alone; an account whose network fails
+// is tried again later without holding back the others.
+//
+// Collect is cheap to call at every poll of the scheduler's loop: the
+// collector remembers when something can next be due and reads nothing
+// before then.
+type Collector struct {
+	lister  Lister
+	readers Readers
+	store   CollectStore
+	now     func() time.Time
+	log     zerolog.Logger
+	cfg     CollectorConfig
+
+	run sync.Mutex // one Collect at a time
+
+	mu    sync.Mutex // guards what follows
+	next  time.Time  // no look at the store before
+	woken bool       // Wake was called during a Collect
+	days  map[string]calendar.Day
+	fails map[string]failure
+}
+
+// failure is an account whose network failed.
+type failure struct {
+	until time.Time
+	delay time.Duration
+}
+
+// NewCollector returns a collector; now is the clock.
+func NewCollector(lister Lister, readers Readers, store CollectStore, now func() time.Time, log zerolog.Logger, cfg CollectorConfig) *Collector {
+	return &Collector{lister: lister, readers: readers, store: store, now: now, log: log.With().Str("component", "analytics").Logger(),
+		cfg: cfg.withDefaults(), days: map[string]calendar.Day{}, fails: map[string]failure{}}
+}
+
+// Next returns when Collect next looks at the store; zero means at once.
+func (c *Collector) Next() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.next
+}
+
+// Wake makes the next Collect look at the store whatever its time: after
+// an account is connected or reconnected.
+func (c *Collector) Wake() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next, c.woken = time.Time{}, true
+	clear(c.fails)
+}
+
+// Collect reads what is due. It returns the store's failures; a network's
+// are logged, and that account is tried again later.
+func (c *Collector) Collect(ctx context.Context) error {
+	now := c.now().UTC()
+	c.mu.Lock()
+	if now.Before(c.next) {
+		c.mu.Unlock()
+		return nil
+	}
+	c.woken = false
+	c.mu.Unlock()
+
+	c.run.Lock()
+	defer c.run.Unlock()
+	next, err := c.collect(ctx, now)
+	c.mu.Lock()
+	if !c.woken {
+		c.next = next
+	}
+	c.mu.Unlock()
+	return err
+}
+
+// due is a publication whose checkpoint has come.
+type due struct {
+	m  *metric.PostMetrics
+	at metric.Checkpoint
+}
+
+// collect does one pass and returns when the next can be useful.
+func (c *Collector) collect(ctx context.Context, now time.Time) (time.Time, error) {
+	next := now.Add(c.cfg.MaxIdle)
+	soon := func(t time.Time) {
+		if t.Before(next) {
+			next = t
+		}
+	}
+	wss, err := c.lister.Workspaces(ctx)
+	if err != nil {
+		return now.Add(c.cfg.Retry), fmt.Errorf("collect: workspaces: %w", err)
+	}
+	var errs []error
+	today := calendar.DayOf(now, time.UTC)
+	for _, ws := range wss {
+		if ws.Demo {
+			continue
+		}
+		if err := c.collectWorkspace(ctx, ws, now, today, soon); err != nil {
+			if ctx.Err() != nil {
+				return next, ctx.Err()
+			}
+			errs = append(errs, fmt.Errorf("collect %s: %w", ws.ID, err))
+		}
+	}
+	return next, errors.Join(errs...)
+}
+
+func (c *Collector) collectWorkspace(ctx context.Context, ws workspace.Workspace, now time.Time, today calendar.Day, soon func(time.Time)) error {
+	accs, err := c.lister.Accounts(ctx, ws.ID)
+	if err != nil {
+		return fmt.Errorf("accounts: %w", err)
+	}
+	connected := map[string]account.Account{}
+	for _, a := range accs {
+		if a.Status == account.Connected {
+			connected[a.ID] = a
+		}
+	}
+	if len(connected) == 0 {
+		return nil
+	}
+	soon(time.Date(today.Year, today.Month, today.Day+1, 0, 0, 0, 0, time.UTC)) // tomorrow's account days
+
+	// The account days missing today.
+	needDay := map[string]bool{}
+	for id := range connected {
+		if c.failing(id, now, soon) {
+			continue
+		}
+		c.mu.Lock()
+		done := c.days[id] == today
+		c.mu.Unlock()
+		if done {
+			continue
+		}
+		last, err := c.store.LastAccountDay(ctx, id)
+		switch {
+		case err == nil && last.Day == today:
+			c.setDay(id, today)
+		case err == nil, fault.KindOf(err) == fault.NotFound:
+			needDay[id] = true
+		default:
+			return fmt.Errorf("last day of %s: %w", id, err)
+		}
+	}
+
+	// The publications whose checkpoint has come.
+	from := now.Add(-metric.After30d.Delay() - c.cfg.Lookback)
+	posts, err := c.store.PostsBetween(ctx, ws.ID, from, now.Add(time.Nanosecond))
+	if err != nil {
+		return fmt.Errorf("posts: %w", err)
+	}
+	known, err := c.store.PostMetricsBetween(ctx, ws.ID, from, now.Add(time.Nanosecond))
+	if err != nil {
+		return fmt.Errorf("post metrics: %w", err)
+	}
+	byKey := make(map[[2]string]*metric.PostMetrics, len(known))
+	for i := range known {
+		byKey[[2]string{known[i].PostID, known[i].AccountID}] = &known[i]
+	}
+	dues := map[string][]due{}
+	for _, p := range posts {
+		for _, d := range p.Deliveries {
+			if d.State != post.DeliveryPublished || d.RemoteID == "" {
+				continue
+			}
+			if _, ok := connected[d.AccountID]; !ok {
+				continue
+			}
+			m := byKey[[2]string{p.ID, d.AccountID}]
+			if m == nil {
+				m = &metric.PostMetrics{WorkspaceID: ws.ID, PostID: p.ID, AccountID: d.AccountID, PublishedAt: PublishedAt(p, d)}
+			}
+			describe(m, p, d)
+			if at, ok := m.Due(now); ok {
+				if c.failing(d.AccountID, now, soon) {
+					continue
+				}
+				dues[d.AccountID] = append(dues[d.AccountID], due{m, at})
+			} else if t, ok := m.NextDue(now); ok {
+				soon(t)
+			}
+		}
+	}
+
+	ids := make([]string, 0, len(connected))
+	for id := range connected {
+		if needDay[id] || len(dues[id]) > 0 {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	var errs []error
+	for _, id := range ids {
+		if err := c.collectAccount(ctx, connected[id], needDay[id], dues[id], now, today, soon); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// collectAccount reads one account's day and due publications.
+func (c *Collector) collectAccount(ctx context.Context, a account.Account, needDay bool, dues []due, now time.Time, today calendar.Day, soon func(time.Time)) error {
+	log := c.log.With().Str("account", a.ID).Str("network", a.Network).Logger()
+	na, reader, err := c.readers.Reader(ctx, a.ID)
+	if err != nil {
+		c.fail(a.ID, now, soon)
+		log.Warn().Err(err).Msg("no reader for the account; trying again later")
+		return nil
+	}
+	failed := false
+	if needDay {
+		cctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+		st, err := reader.AccountStats(cctx, na)
+		cancel()
+		if err != nil {
+			failed = true
+			log.Warn().Err(err).Msg("reading the account's counters failed; trying again later")
+		} else {
+			at := st.At.UTC()
+			if at.IsZero() {
+				at = now
+			}
+			day := metric.AccountDay{AccountID: a.ID, Day: today, Followers: st.Followers, Following: st.Following, Posts: st.Posts, RefreshedAt: at}
+			if err := c.store.PutAccountDays(ctx, day); err != nil {
+				return fmt.Errorf("account day of %s: %w", a.ID, err)
+			}
+			c.setDay(a.ID, today)
+		}
+	}
+	for chunk := range slices.Chunk(dues, c.cfg.Batch) {
+		ids := make([]string, len(chunk))
+		for i, d := range chunk {
+			ids[i] = d.m.RemoteID
+		}
+		cctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+		stats, err := reader.PostStats(cctx, na, ids)
+		cancel()
+		if err != nil {
+			failed = true
+			log.Warn().Err(err).Int("posts", len(ids)).Msg("reading the posts' counters failed; trying again later")
+			break
+		}
+		got := make(map[string]network.PostStats, len(stats))
+		for _, s := range stats {
+			got[s.ID] = s
+		}
+		ms := make([]metric.PostMetrics, len(chunk))
+		for i, d := range chunk {
+			if s, ok := got[d.m.RemoteID]; ok {
+				at := s.At.UTC()
+				if at.IsZero() {
+					at = now
+				}
+				d.m.Record(metric.Reading{Checkpoint: d.at, ReadAt: at, Counters: metric.Counters{Likes: s.Likes,
+					Reposts: s.Reposts, Replies: s.Replies, Quotes: s.Quotes, Impressions: s.Impressions}})
+			} else {
+				d.m.GoneAt = now // the network left it out: deleted there
+			}
+			if t, ok := d.m.NextDue(now); ok {
+				soon(t)
+			}
+			ms[i] = *d.m
+		}
+		if err := c.store.PutPostMetrics(ctx, ms...); err != nil {
+			return fmt.Errorf("post metrics of %s: %w", a.ID, err)
+		}
+	}
+	if failed {
+		c.fail(a.ID, now, soon)
+	} else {
+		c.mu.Lock()
+		delete(c.fails, a.ID)
+		c.mu.Unlock()
+	}
+	return nil
+}
+
+func (c *Collector) setDay(id string, d calendar.Day) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.days[id] = d
+}
+
+// failing reports whether account id is being left alone after a failure,
+// and makes sure the next pass comes when it is tried again.
+func (c *Collector) failing(id string, now time.Time, soon func(time.Time)) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.fails[id]
+	if ok && now.Before(f.until) {
+		soon(f.until)
+		return true
+	}
+	return false
+}
+
+// fail leaves account id alone for a while, longer after each failure.
+func (c *Collector) fail(id string, now time.Time, soon func(time.Time)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f := c.fails[id]
+	f.delay = min(max(2*f.delay, c.cfg.Retry), c.cfg.MaxRetry)
+	f.until = now.Add(f.delay)
+	c.fails[id] = f
+	soon(f.until)
+}
+
+// PublishedAt returns when delivery d of post p went out: the time of its
+// last attempt with outcome published, else the post's instant.
+func PublishedAt(p post.Post, d post.Delivery) time.Time {
+	for i := len(d.Attempts) - 1; i >= 0; i-- {
+		if d.Attempts[i].Outcome == post.OutcomePublished {
+			return d.Attempts[i].At.UTC()
+		}
+	}
+	return p.ScheduledAt.UTC()
+}
+
+// describe copies into m what the KPIs filter and show of post p as
+// delivered by d.
+func describe(m *metric.PostMetrics, p post.Post, d post.Delivery) {
+	if v := p.Variant(d.AccountID); v != nil {
+		m.Network = v.Network
+	}
+	m.Pillar, m.Campaigns, m.Title, m.URL, m.RemoteID = p.Pillar, p.Campaigns, post.Title(p), d.URL, d.RemoteID
+}

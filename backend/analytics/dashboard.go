@@ -1,0 +1,589 @@
+package analytics
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"ruche/backend/account"
+	"ruche/backend/analytics/metric"
+	"ruche/backend/calendar"
+	"ruche/backend/locale"
+	"ruche/backend/network"
+	"ruche/backend/workspace"
+)
+
+// Store is where the service reads the figures, and keeps the manual ones
+// and the objectives.
+type Store interface {
+	Accounts(ctx context.Context, wsID string) ([]account.Account, error)
+	// AccountDays returns the days of the accounts in [from, to) (UTC
+	// days), account after account, each by day.
+	AccountDays(ctx context.Context, accountIDs []string, from, to calendar.Day) ([]metric.AccountDay, error)
+	// EachPostMetrics calls fn with each publication of a workspace
+	// published in [from, to), by publication instant.
+	EachPostMetrics(ctx context.Context, wsID string, from, to time.Time, fn func(metric.PostMetrics) error) error
+	Manuals(ctx context.Context, wsID string, from, to calendar.Day) ([]metric.Manual, error)
+	PutManuals(ctx context.Context, ms ...metric.Manual) error
+	DeleteManual(ctx context.Context, wsID string, d calendar.Day, kind metric.ManualKind, subject string) error
+	Objectives(ctx context.Context, wsID string) ([]metric.Objective, error)
+	PutObjective(ctx context.Context, o metric.Objective) error
+	DeleteObjective(ctx context.Context, wsID, id string) error
+}
+
+// Service is the use cases of analytics: the dashboard, the report's
+// figures, the CSV export, manual figures and objectives.
+type Service struct {
+	store Store
+	now   func() time.Time
+	newID func(time.Time) string
+}
+
+// NewService returns a Service over store; now and newID are the clock and
+// the identifier maker.
+func NewService(store Store, now func() time.Time, newID func(time.Time) string) *Service {
+	return &Service{store: store, now: now, newID: newID}
+}
+
+// TopPostsDashboard and TopPostsReport are how many top posts each shows.
+const (
+	TopPostsDashboard = 5
+	TopPostsReport    = 10
+)
+
+// Unit is how a tile's value reads.
+type Unit string
+
+// The units of the tiles.
+const (
+	UnitCount   Unit = "count"    // a whole number
+	UnitPercent Unit = "percent"  // 4.2 means 4.2 %
+	UnitPerWeek Unit = "per_week" // publications a week
+	UnitPerPost Unit = "per_post" // a mean per publication
+	UnitCents   Unit = "cents"    // money, in cents
+)
+
+// Trend is the arrow of a tile.
+type Trend string
+
+// The trends.
+const (
+	Up   Trend = "up"
+	Down Trend = "down"
+	Flat Trend = "flat"
+)
+
+// Tile is one KPI of the period, with the same KPI over the previous
+// period.
+type Tile struct {
+	Key   string `json:"key"`   // e.g. "engagement_rate"
+	Label string `json:"label"` // translated: message analytics.kpi.<key>
+	// How is the code of the "how is this computed" text:
+	// analytics.how.<key> (package locale).
+	How           string  `json:"how"`
+	Unit          Unit    `json:"unit"`
+	Value         float64 `json:"value"`
+	Known         bool    `json:"known"`
+	Previous      float64 `json:"previous"`
+	PreviousKnown bool    `json:"previousKnown"`
+	// Change = (Value − Previous) ÷ |Previous| × 100, known when both are
+	// and Previous ≠ 0; Delta = Value − Previous (percentage points for a
+	// rate).
+	Change      float64 `json:"change"`
+	ChangeKnown bool    `json:"changeKnown"`
+	Delta       float64 `json:"delta"`
+	Trend       Trend   `json:"trend,omitempty"` // "" when either value is unknown
+	// The values as the language writes them ("1 234", "4,2 %", "+12,5 %");
+	// "–" when unknown.
+	Text         string `json:"text"`
+	PreviousText string `json:"previousText"`
+	ChangeText   string `json:"changeText"`
+}
+
+// TopPost is a publication of the top posts, with its account's handle.
+type TopPost struct {
+	Publication
+	Handle string `json:"handle"`
+}
+
+// Dashboard is everything the analytics screen shows for a period.
+type Dashboard struct {
+	WorkspaceID string      `json:"workspaceId"`
+	Lang        locale.Lang `json:"lang"`
+	Period      Period      `json:"period"`
+	Previous    Period      `json:"previous"`
+	Filter      Filter      `json:"filter"`
+	GeneratedAt time.Time   `json:"generatedAt"`
+	// Empty is set when the period has no figure at all: no reading of an
+	// account, no publication, no manual figure. The screen and the report
+	// then say so (message analytics.no_data) instead of showing zeros.
+	Empty    bool      `json:"empty"`
+	Tiles    []Tile    `json:"tiles"`
+	Charts   []Chart   `json:"charts"`
+	TopPosts []TopPost `json:"topPosts"`
+}
+
+// Dashboard returns the dashboard of workspace ws for period p narrowed by
+// f, in the workspace's language.
+func (s *Service) Dashboard(ctx context.Context, ws workspace.Workspace, p Period, f Filter) (Dashboard, error) {
+	d, err := s.load(ctx, ws, p, f, Lang(ws.Language))
+	if err != nil {
+		return Dashboard{}, err
+	}
+	db, _, _, err := d.dashboard(TopPostsDashboard)
+	return db, err
+}
+
+// dataset is what a dashboard or report is computed from.
+type dataset struct {
+	ws          workspace.Workspace
+	lang        locale.Lang
+	loc         *time.Location
+	filter      Filter
+	period      Period
+	prev        Period
+	cur, prv    calendar.Window
+	hist        calendar.Window // the year before the period's end: best times
+	now         time.Time
+	today       calendar.Day
+	accounts    map[string]account.Account
+	allSeries   []Series // every account and typed network, for objectives
+	series      []Series // those f keeps
+	pubs        []Publication
+	allPubs     []Publication // f not applied, for objectives
+	manual      []metric.Manual
+	objectives  []metric.Objective
+	seriesStart time.Time
+	progressed  []Progress // see progress
+	best        *BestTime  // see bestTime
+}
+
+// seriesMargin is how far before the first day needed the account days are
+// read, to know the followers at its start.
+const seriesMargin = 8 * 24 * time.Hour
+
+// load reads what the dashboard of p needs: the period, the previous one,
+// the year before its end (best times) and the objectives' spans.
+func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f Filter, lang locale.Lang) (*dataset, error) {
+	loc, err := calendar.Zone(ws.TimeZone)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	d := &dataset{ws: ws, lang: lang, loc: loc, filter: f, period: p, prev: p.Previous(), now: s.now().UTC()}
+	d.today = calendar.DayOf(d.now, loc)
+	if d.cur, err = p.Window(loc); err != nil {
+		return nil, err
+	}
+	if d.prv, err = d.prev.Window(loc); err != nil {
+		return nil, err
+	}
+	if d.hist, err = calendar.NewWindow(p.To.AddDays(1-365), p.To.AddDays(1), loc); err != nil {
+		return nil, err
+	}
+	if d.objectives, err = s.store.Objectives(ctx, ws.ID); err != nil {
+		return nil, fmt.Errorf("objectives: %w", err)
+	}
+	start, end := older(d.prv.Start, d.hist.Start), d.cur.End
+	if d.now.After(end) && len(d.objectives) > 0 {
+		end = d.now
+	}
+	for _, o := range d.objectives {
+		if w, err := calendar.NewWindow(o.Start, o.Start.AddDays(1), loc); err == nil && w.Start.Before(start) && w.Start.After(end.AddDate(-2, 0, 0)) {
+			start = w.Start
+		}
+	}
+	d.seriesStart = start.Add(-seriesMargin)
+
+	all, err := s.store.Accounts(ctx, ws.ID)
+	if err != nil {
+		return nil, fmt.Errorf("accounts: %w", err)
+	}
+	d.accounts = make(map[string]account.Account, len(all))
+	ids := make([]string, len(all))
+	for i, a := range all {
+		d.accounts[a.ID] = a
+		ids[i] = a.ID
+	}
+	// The accounts' days and the publications are read side by side: for
+	// a year, each is several thousand values.
+	var byAccount map[string]Series
+	var ms chunked
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		days, err := s.store.AccountDays(gctx, ids, calendar.DayOf(d.seriesStart, time.UTC), calendar.DayOf(end, time.UTC).AddDays(1))
+		if err != nil {
+			return fmt.Errorf("account days: %w", err)
+		}
+		byAccount = accountSeries(all, days)
+		return nil
+	})
+	g.Go(func() error {
+		if err := s.store.EachPostMetrics(gctx, ws.ID, start, end, ms.add); err != nil {
+			return fmt.Errorf("post metrics: %w", err)
+		}
+		return nil
+	})
+	if d.manual, err = s.store.Manuals(ctx, ws.ID, calendar.DayOf(start, loc), calendar.DayOf(end, loc).AddDays(1)); err != nil {
+		g.Wait()
+		return nil, fmt.Errorf("manual figures: %w", err)
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+
+	for _, a := range all {
+		sr, ok := byAccount[a.ID]
+		if !ok {
+			continue
+		}
+		d.allSeries = append(d.allSeries, sr)
+		if f.Account(a) {
+			d.series = append(d.series, sr)
+		}
+	}
+	d.allSeries = append(d.allSeries, manualSeries(d.manual, loc, Filter{})...)
+	d.series = append(d.series, manualSeries(d.manual, loc, f)...)
+	for i := range d.series {
+		if d.series[i].Label == "" {
+			d.series[i].Label = network.DisplayName(d.series[i].Network) + " · " + message(lang, "analytics.typed", nil)
+		}
+	}
+	d.allPubs = ms.publications(byAccount)
+	d.pubs = d.allPubs
+	if len(f.Networks)+len(f.Accounts)+len(f.Pillars)+len(f.Campaigns) > 0 {
+		d.pubs = nil
+		for _, pub := range d.allPubs {
+			if f.Post(*pub.PostMetrics) {
+				d.pubs = append(d.pubs, pub)
+			}
+		}
+	}
+	return d, nil
+}
+
+// chunked keeps publications' metrics in blocks that never move, so that
+// Publications may point to them without one large slice grown and copied.
+type chunked struct {
+	blocks [][]metric.PostMetrics
+	n      int
+}
+
+func (c *chunked) add(m metric.PostMetrics) error {
+	if len(c.blocks) == 0 || len(c.blocks[len(c.blocks)-1]) == cap(c.blocks[len(c.blocks)-1]) {
+		c.blocks = append(c.blocks, make([]metric.PostMetrics, 0, 1024))
+	}
+	c.blocks[len(c.blocks)-1] = append(c.blocks[len(c.blocks)-1], m)
+	c.n++
+	return nil
+}
+
+// publications returns the publications of every block, in order.
+func (c *chunked) publications(series map[string]Series) []Publication {
+	out := make([]Publication, 0, c.n)
+	seen := make(map[string]bool, c.n)
+	for _, b := range c.blocks {
+		out = appendPublications(out, b, series, seen)
+	}
+	return out
+}
+
+// accountSeries returns the series of each account with days, by account.
+func accountSeries(all []account.Account, days []metric.AccountDay) map[string]Series {
+	out := map[string]Series{}
+	byID := map[string]account.Account{}
+	for _, a := range all {
+		byID[a.ID] = a
+	}
+	count := map[string]int{}
+	for _, d := range days {
+		count[d.AccountID]++
+	}
+	for _, d := range days {
+		s, ok := out[d.AccountID]
+		if !ok {
+			a := byID[d.AccountID]
+			s = Series{Key: a.ID, Network: a.Network, Label: network.DisplayName(a.Network) + " · " + a.Handle,
+				Points: make([]Point, 0, count[d.AccountID])}
+		}
+		s.Points = append(s.Points, Point{At: d.RefreshedAt, Followers: d.Followers, Following: d.Following, Posts: d.Posts})
+		out[d.AccountID] = s
+	}
+	for id, s := range out {
+		// Days are in day order; a day's reading may come late in it.
+		if !slices.IsSortedFunc(s.Points, func(a, b Point) int { return a.At.Compare(b.At) }) {
+			slices.SortStableFunc(s.Points, func(a, b Point) int { return a.At.Compare(b.At) })
+			out[id] = s
+		}
+	}
+	return out
+}
+
+// between returns the publications of pubs (by time) published in w.
+func between(pubs []Publication, w calendar.Window) []Publication {
+	i := sort.Search(len(pubs), func(i int) bool { return !pubs[i].PublishedAt.Before(w.Start) })
+	j := sort.Search(len(pubs), func(j int) bool { return !pubs[j].PublishedAt.Before(w.End) })
+	return pubs[i:j]
+}
+
+// figures are the KPIs of one period.
+type figures struct {
+	followers Growth
+	eng       Engagement
+	freq      Frequency
+	manual    map[metric.ManualKind]float64
+	hasManual map[metric.ManualKind]bool
+}
+
+func (d *dataset) figuresOf(p Period, w calendar.Window) figures {
+	pubs := between(d.pubs, w)
+	fg := figures{followers: FollowerGrowth(d.series, w.Start, w.End), eng: EngagementOf(pubs),
+		freq: PostingFrequency(pubs, p, d.loc), manual: map[metric.ManualKind]float64{}, hasManual: map[metric.ManualKind]bool{}}
+	for _, k := range []metric.ManualKind{metric.AdSpend, metric.WebsiteSessions, metric.WebsiteUsers} {
+		fg.manual[k], fg.hasManual[k] = manualTotal(d.manual, k, p)
+	}
+	return fg
+}
+
+// empty reports whether the period has no figure at all.
+func (d *dataset) empty(fg figures) bool {
+	if fg.eng.Publications > 0 || fg.followers.Known && d.anyReadingIn(d.cur) {
+		return false
+	}
+	for _, m := range d.manual {
+		if d.period.Contains(m.Day) {
+			return false
+		}
+	}
+	return true
+}
+
+// anyReadingIn reports whether some series was read within w.
+func (d *dataset) anyReadingIn(w calendar.Window) bool {
+	for _, s := range d.series {
+		if _, ok := s.first(w.Start, w.End); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *dataset) tiles(cur, prev figures) []Tile {
+	var ts []Tile
+	add := func(key string, unit Unit, v float64, known bool, pv float64, pknown bool) {
+		ts = append(ts, d.tile(key, unit, v, known, pv, pknown))
+	}
+	cg, pg := cur.followers, prev.followers
+	add("followers", UnitCount, float64(cg.End), cg.Known, float64(pg.End), pg.Known)
+	add("follower_growth", UnitCount, float64(cg.Change), cg.Known, float64(pg.Change), pg.Known)
+	add("follower_growth_percent", UnitPercent, cg.Percent, cg.PercentKnown, pg.Percent, pg.PercentKnown)
+	ce, pe := cur.eng, prev.eng
+	add("engagement_rate", UnitPercent, ce.Rate, ce.RateKnown, pe.Rate, pe.RateKnown)
+	add("engagement_rate_impressions", UnitPercent, ce.ImpressionRate, ce.ImpressionRateKnown, pe.ImpressionRate, pe.ImpressionRateKnown)
+	add("impressions", UnitCount, float64(ce.Impressions), ce.ImpressionsKnown, float64(pe.Impressions), pe.ImpressionsKnown)
+	add("interactions", UnitCount, float64(ce.Interactions), true, float64(pe.Interactions), true)
+	add("publications", UnitCount, float64(cur.freq.Publications), true, float64(prev.freq.Publications), true)
+	add("posts_per_week", UnitPerWeek, cur.freq.PerWeek, true, prev.freq.PerWeek, true)
+	add("regularity", UnitPercent, cur.freq.Regularity, true, prev.freq.Regularity, true)
+	add("replies", UnitCount, float64(ce.Replies), true, float64(pe.Replies), true)
+	add("replies_per_post", UnitPerPost, ce.RepliesPerPublication, ce.Publications > 0, pe.RepliesPerPublication, pe.Publications > 0)
+	for _, k := range []metric.ManualKind{metric.AdSpend, metric.WebsiteSessions, metric.WebsiteUsers} {
+		if cur.hasManual[k] || prev.hasManual[k] {
+			unit := UnitCount
+			if k == metric.AdSpend {
+				unit = UnitCents
+			}
+			add(string(k), unit, cur.manual[k], cur.hasManual[k], prev.manual[k], prev.hasManual[k])
+		}
+	}
+	return ts
+}
+
+// tile makes a tile, its change and its texts.
+func (d *dataset) tile(key string, unit Unit, v float64, known bool, pv float64, pknown bool) Tile {
+	t := Tile{Key: key, Label: message(d.lang, "analytics.kpi."+key, nil), How: "analytics.how." + key, Unit: unit,
+		Value: v, Known: known, Previous: pv, PreviousKnown: pknown}
+	t.Text, t.PreviousText, t.ChangeText = "–", "–", "–"
+	if known {
+		t.Text = formatUnit(d.lang, unit, v)
+	}
+	if pknown {
+		t.PreviousText = formatUnit(d.lang, unit, pv)
+	}
+	if known && pknown {
+		t.Delta = v - pv
+		switch {
+		case math.Abs(t.Delta) < 1e-9:
+			t.Trend = Flat
+		case t.Delta > 0:
+			t.Trend = Up
+		default:
+			t.Trend = Down
+		}
+		if pv != 0 {
+			t.Change, t.ChangeKnown = t.Delta/math.Abs(pv)*100, true
+			t.ChangeText = FormatChange(d.lang, t.Change)
+		}
+	}
+	return t
+}
+
+// formatUnit writes v as its unit reads in lang.
+func formatUnit(lang locale.Lang, u Unit, v float64) string {
+	switch u {
+	case UnitPercent:
+		return FormatPercent(lang, v)
+	case UnitPerWeek, UnitPerPost:
+		return FormatNumber(lang, v, 1)
+	case UnitCents:
+		return FormatCents(lang, v)
+	}
+	return FormatNumber(lang, v, 0)
+}
+
+// dashboard computes the dashboard, and returns the figures of the period
+// and of the previous one with it.
+func (d *dataset) dashboard(topN int) (db Dashboard, cur, prev figures, err error) {
+	cur, prev = d.figuresOf(d.period, d.cur), d.figuresOf(d.prev, d.prv)
+	db = Dashboard{WorkspaceID: d.ws.ID, Lang: d.lang, Period: d.period, Previous: d.prev, Filter: d.filter,
+		GeneratedAt: d.now, Empty: d.empty(cur), Tiles: d.tiles(cur, prev), TopPosts: d.topPosts(topN)}
+	if db.Charts, err = d.charts(cur); err != nil {
+		return Dashboard{}, cur, prev, err
+	}
+	return db, cur, prev, nil
+}
+
+func (d *dataset) topPosts(n int) []TopPost {
+	top := TopPosts(between(d.pubs, d.cur), n)
+	out := make([]TopPost, len(top))
+	for i, p := range top {
+		out[i] = TopPost{Publication: p, Handle: d.accounts[p.AccountID].Handle}
+	}
+	return out
+}
+
+// seriesFreshness returns the oldest of the series' last readings before
+// end; zero when none was read.
+func seriesFreshness(series []Series, end time.Time) time.Time {
+	var oldest time.Time
+	for _, s := range series {
+		if p, ok := s.At(end); ok && (oldest.IsZero() || p.At.Before(oldest)) {
+			oldest = p.At
+		}
+	}
+	return oldest
+}
+
+// pubsFreshness returns the oldest latest reading of the publications not
+// yet complete, or of all of them when every one is; zero when none was
+// read.
+func pubsFreshness(pubs []Publication) time.Time {
+	var open, all time.Time
+	for _, p := range pubs {
+		at := p.Latest.ReadAt
+		if at.IsZero() {
+			continue
+		}
+		if all.IsZero() || at.Before(all) {
+			all = at
+		}
+		if !p.complete && (open.IsZero() || at.Before(open)) {
+			open = at
+		}
+	}
+	if !open.IsZero() {
+		return open
+	}
+	return all
+}
+
+func older(a, b time.Time) time.Time {
+	switch {
+	case a.IsZero():
+		return b
+	case b.IsZero() || a.Before(b):
+		return a
+	}
+	return b
+}
+
+// progress returns the objectives' progress on today, worked out once.
+func (d *dataset) progress() []Progress {
+	if d.progressed == nil {
+		d.progressed = make([]Progress, len(d.objectives))
+		for i, o := range d.objectives {
+			d.progressed[i] = ObjectiveProgress(d.lang, o, d.allSeries, d.allPubs, d.loc, d.today)
+		}
+	}
+	return d.progressed
+}
+
+// bestTime returns the best-time heatmap of the year before the period's
+// end, worked out once.
+func (d *dataset) bestTime() BestTime {
+	if d.best == nil {
+		bt := BestTimes(between(d.pubs, d.hist), d.loc)
+		d.best = &bt
+	}
+	return *d.best
+}
+
+func (d *dataset) charts(cur figures) ([]Chart, error) {
+	colors := Palette(d.ws.Color)
+	pubs := between(d.pubs, d.cur)
+	var out []Chart
+	add := func(kind ChartKind, option []byte, err error, fresh time.Time, empty, printable bool) error {
+		if err != nil {
+			return fmt.Errorf("chart %s: %w", kind, err)
+		}
+		out = append(out, Chart{Kind: kind, Title: title(d.lang, kind), Option: option, Freshness: fresh, Empty: empty, Printable: printable})
+		return nil
+	}
+	var shown []Series
+	for _, s := range d.series {
+		if _, ok := s.At(d.cur.End); ok {
+			shown = append(shown, s)
+		}
+	}
+	o, err := FollowersOption(d.lang, d.cur, shown, colors)
+	if err := add(ChartFollowers, o, err, seriesFreshness(shown, d.cur.End), len(shown) == 0, true); err != nil {
+		return nil, err
+	}
+	shares := SharesBy(pubs, func(p Publication) string { return p.Network })
+	fresh := pubsFreshness(pubs)
+	o, err = EngagementOption(d.lang, shares, colors)
+	if err := add(ChartEngagement, o, err, fresh, !cur.eng.RateKnown, true); err != nil {
+		return nil, err
+	}
+	o, err = InteractionsOption(d.lang, cur.eng, colors)
+	if err := add(ChartInteractions, o, err, fresh, cur.eng.Interactions == 0, true); err != nil {
+		return nil, err
+	}
+	histPubs := between(d.pubs, d.hist)
+	bt := d.bestTime()
+	histFresh := fresh
+	if len(histPubs) != len(pubs) || d.hist.Start != d.cur.Start {
+		histFresh = pubsFreshness(histPubs)
+	}
+	o, err = BestTimeOption(d.lang, bt, colors)
+	if err := add(ChartBestTime, o, err, histFresh, bt.Samples == 0, false); err != nil {
+		return nil, err
+	}
+	ps := d.progress()
+	o, err = ObjectivesOption(d.lang, ps)
+	if err := add(ChartObjectives, o, err, older(seriesFreshness(d.allSeries, d.now), pubsFreshness(d.allPubs)), len(ps) == 0, true); err != nil {
+		return nil, err
+	}
+	o, err = RegularityOption(d.lang, d.period, DailyPublications(pubs, d.period, d.loc), colors)
+	if err := add(ChartRegularity, o, err, fresh, len(pubs) == 0, false); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,0 +1,124 @@
+package analytics
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"ruche/backend/account"
+	"ruche/backend/analytics/metric"
+	"ruche/backend/calendar"
+	"ruche/backend/post"
+	"ruche/backend/store"
+	"ruche/backend/workspace"
+)
+
+// demoSnapshot is everything DemoHistory wrote.
+type demoSnapshot struct {
+	Days       []metric.AccountDay
+	Posts      []metric.PostMetrics
+	Manual     []metric.Manual
+	Objectives []metric.Objective
+}
+
+func snapshot(t *testing.T, st *store.Store, ws string, ids []string) demoSnapshot {
+	t.Helper()
+	ctx := context.Background()
+	var s demoSnapshot
+	var err error
+	if s.Days, err = st.AccountDays(ctx, ids, day(2000, 1, 1), day(2100, 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if s.Posts, err = st.PostMetricsBetween(ctx, ws, time.Unix(0, 0), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if s.Manual, err = st.Manuals(ctx, ws, day(2000, 1, 1), day(2100, 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if s.Objectives, err = st.Objectives(ctx, ws); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestDemoHistory(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
+	ws := workspace.Workspace{ID: "demo", Name: "Démo", TimeZone: "Europe/Paris", Language: "fr", Color: "#f5a623", Demo: true}
+	st.PutWorkspace(ctx, ws)
+	accs := []account.Account{
+		{ID: "d1", WorkspaceID: "demo", Network: "bluesky", Handle: "fournil-de-lea.bsky.social", Status: account.Demo},
+		{ID: "d2", WorkspaceID: "demo", Network: "mastodon", Handle: "@fournil@piaille.fr", Status: account.Demo},
+		{ID: "d3", WorkspaceID: "demo", Network: "linkedin", Handle: "Le Fournil de Léa", Status: account.Demo},
+	}
+	for _, a := range accs {
+		st.PutAccount(ctx, a)
+	}
+	posts := []post.Post{
+		publishedPost("demo", "p1", now.Add(-20*24*time.Hour), accs[0], accs[1]),
+		publishedPost("demo", "p2", now.Add(-3*time.Hour), accs[2]),
+		publishedPost("demo", "p3", now.Add(-30*time.Minute), accs[0]),
+	}
+	ids := []string{"d1", "d2", "d3"}
+
+	if err := DemoHistory(ctx, st, ws, accs, posts, now, 42); err != nil {
+		t.Fatalf("DemoHistory() = %v", err)
+	}
+	first := snapshot(t, st, "demo", ids)
+	if err := DemoHistory(ctx, st, ws, accs, posts, now, 42); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(first, snapshot(t, st, "demo", ids)); diff != "" {
+		t.Errorf("DemoHistory() twice with one seed differs (-first +second):\n%s", diff)
+	}
+	if len(first.Days) != 3*DemoDays || len(first.Objectives) != 1 || len(first.Manual) < 2*DemoDays {
+		t.Errorf("DemoHistory() wrote %d days, %d objectives, %d manual figures; want %d, 1, ≥ %d",
+			len(first.Days), len(first.Objectives), len(first.Manual), 3*DemoDays, 2*DemoDays)
+	}
+	byPost := map[string]metric.PostMetrics{}
+	for _, m := range first.Posts {
+		byPost[m.PostID+"/"+m.AccountID] = m
+		if m.PublishedAt.After(now) || m.Latest.ReadAt.After(now) {
+			t.Errorf("publication %s read in the future: %+v", m.PostID, m)
+		}
+	}
+	if m := byPost["p1/d1"]; m.LastCheckpoint() != metric.After7d || m.Latest.Interactions() == 0 || m.Latest.Impressions != -1 {
+		t.Errorf("p1 on Bluesky = %+v, want read up to 7 days, with interactions, no impressions", m.Readings)
+	}
+	if m := byPost["p2/d3"]; m.LastCheckpoint() != metric.After1h || m.Latest.Impressions <= 0 {
+		t.Errorf("p2 on LinkedIn = %+v, want its 1 h reading with impressions", m.Readings)
+	}
+	if m, ok := byPost["p3/d1"]; !ok || m.Read() {
+		t.Errorf("p3, 30 min old = %+v, want kept and not read yet", m)
+	}
+	if len(first.Posts) < 60 {
+		t.Errorf("DemoHistory() wrote %d publications, want ninety days' worth", len(first.Posts))
+	}
+
+	DemoHistory(ctx, st, ws, accs, posts, now, 7)
+	if cmp.Equal(first.Days, snapshot(t, st, "demo", ids).Days) {
+		t.Error("DemoHistory() with another seed wrote the same followers")
+	}
+
+	today := calendar.DayOf(now, paris)
+	db, err := NewService(st, func() time.Time { return now }, nil).Dashboard(ctx, ws, Period{From: today.AddDays(-29), To: today}, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db.Empty {
+		t.Error("the demo dashboard is empty")
+	}
+	for _, c := range db.Charts {
+		if c.Empty {
+			t.Errorf("the demo's %s chart is empty", c.Kind)
+		}
+	}
+	for _, tl := range db.Tiles {
+		if !tl.Known || !tl.PreviousKnown {
+			t.Errorf("the demo's %s tile is unknown: %+v", tl.Key, tl)
+		}
+	}
+}
