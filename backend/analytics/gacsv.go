@@ -1,7 +1,6 @@
 package analytics
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -9,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"ruche/backend/calendar"
 	"ruche/backend/fault"
@@ -114,7 +111,7 @@ func ParseGoogleAnalytics(r io.Reader) ([]ImportRow, error) {
 	if len(data) > MaxImportBytes {
 		return nil, ErrImportTooLarge.With(map[string]any{"max": "5 MB"}, nil)
 	}
-	text := decodeText(data)
+	text := calendar.DecodeText(data)
 	blocks := tables(text)
 	if len(blocks) == 0 {
 		return nil, ErrImportEmpty.With(nil, nil)
@@ -425,42 +422,3 @@ func parseImportRow(line int, rec []string, cols map[string]int, width int, dayF
 	return row
 }
 
-// decodeText returns data as UTF-8 text without a byte order mark: UTF-16
-// when it starts with a UTF-16 BOM, Windows-1252 when it is not valid
-// UTF-8. (The calendar's import reads its files the same way.)
-func decodeText(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		big := data[0] == 0xFE
-		data = data[2:]
-		units := make([]uint16, len(data)/2)
-		for i := range units {
-			if big {
-				units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
-			} else {
-				units[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
-			}
-		}
-		return string(utf16.Decode(units))
-	}
-	if utf8.Valid(data) {
-		return string(data)
-	}
-	var b strings.Builder
-	for _, c := range data {
-		if c >= 0x80 && c < 0xA0 {
-			b.WriteRune(cp1252[c-0x80])
-		} else {
-			b.WriteRune(rune(c))
-		}
-	}
-	return b.String()
-}
-
-// cp1252 maps the bytes 0x80..0x9F of Windows-1252.
-var cp1252 = [32]rune{
-	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
-	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
-}

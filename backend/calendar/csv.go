@@ -125,7 +125,7 @@ func ParseCSV(r io.Reader, loc *time.Location, c Checks) ([]Row, error) {
 	if len(data) > MaxCSVBytes {
 		return nil, ErrCSVTooLarge.With(map[string]any{"max": "10 MB"}, nil)
 	}
-	text := decodeText(data)
+	text := DecodeText(data)
 	if strings.TrimSpace(text) == "" {
 		return nil, ErrCSVEmpty.With(nil, nil)
 	}
@@ -170,9 +170,10 @@ func csvError(err error) error {
 	return ErrCSVUnreadable.Because(err)
 }
 
-// decodeText returns data as UTF-8 text without a byte order mark: UTF-16
-// when it starts with a UTF-16 BOM, Windows-1252 when it is not valid UTF-8.
-func decodeText(data []byte) string {
+// DecodeText returns data as UTF-8 text without a byte order mark: UTF-16
+// when it starts with a UTF-16 BOM, Windows-1252 when it is not valid UTF-8
+// (what spreadsheets write). Every CSV import reads its file this way.
+func DecodeText(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
