@@ -421,4 +421,3 @@ func parseImportRow(line int, rec []string, cols map[string]int, width int, dayF
 	}
 	return row
 }
-

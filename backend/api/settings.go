@@ -15,9 +15,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"ruche/backend/boot"
-	"ruche/backend/demo"
 	"ruche/backend/fault"
-	"ruche/backend/ident"
 	"ruche/backend/locale"
 	"ruche/backend/logs"
 	"ruche/backend/settings"
@@ -264,7 +262,7 @@ func (s *Settings) CreateDemo() (Workspace, error) {
 		return Workspace{}, err
 	}
 	ctx := context.Background()
-	w, err := demo.Refresh(ctx, app.Workspaces, s.lang(), demo.NewSample(app.Store, app.Store, app.Now, ident.New))
+	w, err := app.Demo(ctx, s.lang())
 	if err != nil {
 		return Workspace{}, err
 	}

@@ -15,9 +15,11 @@ import (
 	"github.com/rs/zerolog"
 
 	"ruche/backend/account"
+	"ruche/backend/analytics"
 	"ruche/backend/connect"
 	"ruche/backend/credentials"
 	"ruche/backend/crisis"
+	"ruche/backend/demo"
 	"ruche/backend/fault"
 	"ruche/backend/hold"
 	"ruche/backend/ident"
@@ -66,6 +68,8 @@ type App struct {
 	Directory  *directory.Directory
 	Connect    *connect.Connector
 	Hold       *hold.Service
+	Analytics  *analytics.Service
+	Collector  *analytics.Collector
 
 	lock    *store.Lock
 	stopGC  context.CancelFunc
@@ -132,6 +136,8 @@ func (a *App) open(ctx context.Context) error {
 	a.Hold = hold.New(a.Store, a.Workspaces, a.Accounts, a.Directory, a.Crisis, a.Now, logs.For(a.Log.Logger, "hold"))
 	a.Connect = connect.New(a.Accounts, a.Keys, a.Networks.Mastodon, a.Networks.Bluesky, oauth.NewFlow(httpClient, 0), a.Hold, a.Now)
 	a.Posts = post.NewService(a.Store, network.Checker{Caps: a.Directory.Caps}, a.Now, ident.New)
+	a.Analytics = analytics.NewService(a.Store, a.Now, ident.New)
+	a.Collector = analytics.NewCollector(a.Store, a.Directory, a.Store, a.Now, a.Log.Logger, analytics.CollectorConfig{})
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err
 	}
@@ -174,8 +180,9 @@ func (a *App) Scheduler(notify scheduler.Notifier, cfg scheduler.Config) *schedu
 	cfg.Gate = a.Crisis
 	// Before each poll: timed pauses end, then the networks' copies of
 	// posts are brought in step (a pause takes them back).
+	// Then the accounts' and posts' counters that are due are read.
 	cfg.BeforePoll = func(ctx context.Context) error {
-		return errors.Join(a.Crisis.AutoResume(ctx), a.Hold.Sweep(ctx))
+		return errors.Join(a.Crisis.AutoResume(ctx), a.Hold.Sweep(ctx), a.Collector.Collect(ctx))
 	}
 	return scheduler.New(a.Store, a.Directory, notify, a.Now, logs.For(a.Log.Logger, "scheduler"), cfg)
 }
@@ -186,7 +193,41 @@ func (a *App) DeleteWorkspace(ctx context.Context, id string) error {
 	if err := a.Hold.ReleaseWorkspace(ctx, id); err != nil {
 		return err
 	}
+	accounts, err := a.Accounts.List(ctx, id)
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(accounts))
+	for i, acc := range accounts {
+		ids[i] = acc.ID
+	}
+	if err := a.Store.DeleteMetrics(ctx, id, ids); err != nil {
+		return err
+	}
 	return a.Workspaces.Delete(ctx, id)
+}
+
+// Demo creates the demo workspace, or brings it back to its sample state:
+// its accounts, a month of posts, and ninety days of figures for the
+// dashboard and reports.
+func (a *App) Demo(ctx context.Context, lang locale.Lang) (workspace.Workspace, error) {
+	return demo.Refresh(ctx, a.Workspaces, lang, demo.NewSample(a.Store, a.Store, a.Now, ident.New), demoHistory{a})
+}
+
+// demoHistory writes the demo workspace's figures (analytics.DemoHistory).
+type demoHistory struct{ a *App }
+
+func (h demoHistory) FillDemo(ctx context.Context, w workspace.Workspace) error {
+	accounts, err := h.a.Accounts.List(ctx, w.ID)
+	if err != nil {
+		return err
+	}
+	now := h.a.Now()
+	posts, err := h.a.Store.PostsBetween(ctx, w.ID, now.AddDate(0, 0, -analytics.DemoDays-1), now.AddDate(0, 0, 60))
+	if err != nil {
+		return err
+	}
+	return analytics.DemoHistory(ctx, h.a.Store, w, accounts, posts, now, 1)
 }
 
 // Close stops the GC loop, closes the store and the log and gives the folder

@@ -12,9 +12,7 @@ import (
 	"time"
 
 	"ruche/backend/boot"
-	"ruche/backend/demo"
 	"ruche/backend/fault"
-	"ruche/backend/ident"
 	"ruche/backend/locale"
 	"ruche/backend/workspace"
 )
@@ -350,7 +348,7 @@ func (r *runner) workspaceUse(ctx context.Context, a *boot.App, ref string) erro
 }
 
 func (r *runner) demo(ctx context.Context, a *boot.App) error {
-	w, err := demo.Refresh(ctx, a.Workspaces, r.lang, demo.NewSample(a.Store, a.Store, a.Now, ident.New))
+	w, err := a.Demo(ctx, r.lang)
 	if err != nil {
 		return err
 	}
