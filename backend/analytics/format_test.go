@@ -48,9 +48,15 @@ func TestFormats(t *testing.T) {
 }
 
 func TestPeriod(t *testing.T) {
-	p := Period{From: day(2027, 3, 1), To: day(2027, 3, 31)}
-	if got, want := p.Previous(), (Period{From: day(2027, 1, 29), To: day(2027, 2, 28)}); got != want {
-		t.Errorf("Previous() = %v, want %v", got, want)
+	for _, tt := range []struct{ p, want Period }{
+		{Period{From: day(2027, 3, 1), To: day(2027, 3, 31)}, Period{From: day(2027, 2, 1), To: day(2027, 2, 28)}}, // a month: the month before
+		{Period{From: day(2027, 1, 1), To: day(2027, 1, 31)}, Period{From: day(2026, 12, 1), To: day(2026, 12, 31)}},
+		{Period{From: day(2027, 3, 1), To: day(2027, 4, 30)}, Period{From: day(2026, 12, 30), To: day(2027, 2, 28)}}, // two months: 61 days before
+		{Period{From: day(2027, 3, 10), To: day(2027, 3, 16)}, Period{From: day(2027, 3, 3), To: day(2027, 3, 9)}},   // a week
+	} {
+		if got := tt.p.Previous(); got != tt.want {
+			t.Errorf("%v.Previous() = %v, want %v", tt.p, got, tt.want)
+		}
 	}
 	if got := MonthPeriod(day(2027, 12, 15)); got != (Period{From: day(2027, 12, 1), To: day(2027, 12, 31)}) {
 		t.Errorf("MonthPeriod(2027-12-15) = %v", got)
@@ -58,7 +64,7 @@ func TestPeriod(t *testing.T) {
 	if got := MonthPeriod(day(2028, 2, 3)); got.To != day(2028, 2, 29) {
 		t.Errorf("MonthPeriod(2028-02-03).To = %v, want the 29th", got.To)
 	}
-	w, err := p.Window(paris)
+	w, err := (Period{From: day(2027, 3, 1), To: day(2027, 3, 31)}).Window(paris)
 	if err != nil {
 		t.Fatal(err)
 	}

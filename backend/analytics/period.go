@@ -68,9 +68,13 @@ func (p Period) Validate() error {
 // Days returns the number of days of p.
 func (p Period) Days() int { return p.From.DaysUntil(p.To) + 1 }
 
-// Previous returns the period of the same length that ends the day before
-// p starts: what p is compared with.
+// Previous returns what p is compared with: the month before when p is a
+// whole calendar month (November with October, as a monthly report reads),
+// else the period of the same length that ends the day before p starts.
 func (p Period) Previous() Period {
+	if p.From.Day == 1 && p.To.AddDays(1).Day == 1 && p.From.Month == p.To.Month && p.From.Year == p.To.Year {
+		return MonthPeriod(p.From.AddDays(-1))
+	}
 	return Period{From: p.From.AddDays(-p.Days()), To: p.From.AddDays(-1)}
 }
 
