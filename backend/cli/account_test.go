@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -100,5 +102,34 @@ func TestAccountAddBlueskyNeedsThePasswordOnStdin(t *testing.T) {
 	code, _ := h.runWith(t, strings.NewReader(""), stderr, "account", "add", "bluesky", "--handle", "brand.test", "--app-password-stdin")
 	if code == 0 || !strings.Contains(stderr.String(), "entrée standard") {
 		t.Errorf("account add bluesky with nothing on stdin = %d, %q; want the stdin message", code, stderr)
+	}
+}
+
+// ruche report writes the demo's client report as a PDF and its figures
+// as CSV; a bad period is refused with the usage.
+func TestReportCommand(t *testing.T) {
+	dir := t.TempDir()
+	h := harness{dir: filepath.Join(dir, "data"), vault: secrets.NewMemory()}
+	if code, _, errOut := h.run(t, "demo"); code != 0 {
+		t.Fatalf("demo = %d: %s", code, errOut)
+	}
+	now := time.Now()
+	from := now.AddDate(0, 0, -30).Format("2006-01-02")
+	to := now.Format("2006-01-02")
+	pdf := filepath.Join(dir, "rapport.pdf")
+	code, out, errOut := h.run(t, "--json", "report", "--from", from, "--to", to, "--lang", "fr", "--agency", "Agence Ruche", "--out", pdf)
+	if code != 0 {
+		t.Fatalf("report = %d: %s %s", code, out, errOut)
+	}
+	b, err := os.ReadFile(pdf)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 10_000 {
+		t.Errorf("report file: %d bytes, %v; want a PDF", len(b), err)
+	}
+	code, out, _ = h.run(t, "report", "--from", from, "--to", to, "--csv")
+	if code != 0 || !strings.Contains(out, "\n") || len(strings.Split(out, "\n")) < 10 {
+		t.Errorf("report --csv = %d, %d lines", code, len(strings.Split(out, "\n")))
+	}
+	if code, _, errOut = h.run(t, "report", "--from", to, "--to", from, "--out", pdf); code == 0 {
+		t.Errorf("report with the period backwards = 0, want a refusal (%s)", errOut)
 	}
 }

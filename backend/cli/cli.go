@@ -19,10 +19,12 @@ import (
 
 // ErrUsage and ErrUnknown report a command line that cannot be run.
 var (
-	ErrUsage   = fault.New(fault.Invalid, "cli.usage")
-	ErrFlag    = fault.New(fault.Invalid, "cli.flag")
-	ErrStdin   = fault.New(fault.Invalid, "cli.stdin_empty")
-	ErrUnknown = fault.New(fault.Invalid, "cli.unknown_command")
+	ErrUsage = fault.New(fault.Invalid, "cli.usage")
+	ErrFlag  = fault.New(fault.Invalid, "cli.flag")
+	ErrStdin = fault.New(fault.Invalid, "cli.stdin_empty")
+	// ErrFileUnreadable: a file named on the command line cannot be read.
+	ErrFileUnreadable = fault.New(fault.Invalid, "cli.file_unreadable")
+	ErrUnknown        = fault.New(fault.Invalid, "cli.unknown_command")
 )
 
 // Exit codes.
@@ -176,6 +178,8 @@ func (r *runner) run(ctx context.Context) error {
 		return r.importFile(ctx, args[1:])
 	case "export":
 		return r.exportFile(ctx, args[1:])
+	case "report":
+		return r.report(ctx, args[1:])
 	case "run":
 		return r.withApp(ctx, func(ctx context.Context, a *boot.App) error { return r.runScheduler(ctx, a, args[1:]) })
 	case "pause":

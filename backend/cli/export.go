@@ -3,11 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
-	"os"
 
 	"ruche/backend/boot"
-	"ruche/backend/locale"
-	"ruche/backend/plan"
 	"ruche/backend/workspace"
 )
 
@@ -36,18 +33,6 @@ func (r *runner) exportFile(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		out := o.value("--out")
-		if out == "" {
-			if r.inv.JSON {
-				return r.print(map[string]string{"format": format, "content": b.String()}, "")
-			}
-			_, err := r.Stdout.Write(b.Bytes())
-			return err
-		}
-		if err := os.WriteFile(out, b.Bytes(), 0o600); err != nil {
-			return plan.ErrWrite.With(map[string]any{"path": out, "reason": err}, err)
-		}
-		return r.print(map[string]any{"format": format, "path": out, "bytes": b.Len()},
-			locale.Message(r.lang, "cli.exported", map[string]any{"path": out}))
+		return r.writeOut(o.value("--out"), format, b.Bytes(), "cli.exported")
 	})
 }

@@ -212,6 +212,7 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.no_accounts":             "No account in this workspace yet.",
 		"cli.account_disconnected":    "The {network} account {handle} was disconnected: its access left the system keychain. Its posts are kept.",
 		"cli.mastodon_open":           "Open this address in a browser, approve Ruche, then paste the code the instance shows here and press Enter:\n{url}",
+		"cli.file_unreadable":         "The file {path} cannot be read: {reason}",
 		"cli.stdin_empty":             "Nothing was read from the standard input. Type or pipe the expected line (an app password, a code).",
 		"cli.post_draft":              "Post {id} saved as a draft.",
 		"cli.post_scheduled":          "Post {id} planned for {date} at {time} ({zone}): {status}.",
@@ -224,6 +225,7 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.import_done":             "{count} posts imported.",
 		"cli.import_invalid":          "{invalid} of {count} rows have problems: nothing was imported. Fix them, or import the others with --valid-only.",
 		"cli.exported":                "Calendar exported to {path}.",
+		"cli.report_written":          "Report written to {path}.",
 	},
 	French: {
 		"internal":    "Une erreur inattendue s’est produite. Les détails sont dans le journal.",
@@ -408,6 +410,7 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.account_added":           "Le compte {network} {handle} a été ajouté ({id}).",
 		"cli.account_disconnected":    "Le compte {network} {handle} a été déconnecté : son accès a quitté le trousseau du système. Ses publications sont conservées.",
 		"cli.mastodon_open":           "Ouvrez cette adresse dans un navigateur, autorisez Ruche, puis collez ici le code affiché par l’instance et appuyez sur Entrée :\n{url}",
+		"cli.file_unreadable":         "Le fichier {path} ne peut pas être lu : {reason}",
 		"cli.stdin_empty":             "Rien n’a été lu sur l’entrée standard. Tapez ou transmettez la ligne attendue (un mot de passe d’application, un code).",
 		"cli.account_removed":         "Le compte {network} {handle} a été supprimé.",
 		"cli.no_accounts":             "Aucun compte dans cet espace de travail pour l’instant.",
@@ -422,6 +425,7 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.import_done":             "{count} publications importées.",
 		"cli.import_invalid":          "{invalid} lignes sur {count} ont des problèmes : rien n’a été importé. Corrigez-les, ou importez les autres avec --valid-only.",
 		"cli.exported":                "Calendrier exporté dans {path}.",
+		"cli.report_written":          "Rapport écrit dans {path}.",
 	},
 }
 
@@ -454,6 +458,8 @@ Commands:
   import FILE.csv [--dry-run] [--valid-only]
                                        import posts, showing each row's problems
   export --ics|--csv [--out FILE]      export the calendar (to the standard output)
+  report --from D --to D --out F.pdf   the client report of a period (--lang fr|en, --agency A,
+                                       --analysis-file F, --workspace W; --csv: every figure)
                                        Times are in the current workspace's zone.
   run [--poll 5s]                      publish the posts as they fall due, no window
   pause --reason R [--until T] [--all] pause every scheduled post (crisis switch)
@@ -497,6 +503,8 @@ Commandes :
                                        importe des publications, avec les problèmes
                                        de chaque ligne
   export --ics|--csv [--out FICHIER]   exporte le calendrier (sur la sortie standard)
+  report --from J --to J --out F.pdf   le rapport client d’une période (--lang fr|en, --agency A,
+                                       --analysis-file F, --workspace E ; --csv : tous les chiffres)
                                        Les heures sont celles du fuseau de l’espace
                                        de travail courant.
   run [--poll 5s]                      publie les publications à leur heure, sans fenêtre
