@@ -157,6 +157,13 @@ func (a *App) dialogs() api.Dialogs { return dialogs{a} }
 
 func (a *App) browser() api.Browser { return browser{a} }
 
+// Emit sends an event to the window (api.Events).
+func (a *App) Emit(name string, data any) {
+	if a.ctx != nil {
+		runtime.EventsEmit(a.ctx, name, data)
+	}
+}
+
 // browser opens pages (an OAuth authorization) in the user's browser.
 type browser struct{ a *App }
 

@@ -91,6 +91,7 @@ func runWindow(g cli.Globals, system locale.System) error {
 		System: system, Version: version, Log: logs.For(log, "api")})
 	cal, composer := api.NewCalendar(settings), api.NewComposer(settings)
 	accounts := api.NewAccounts(settings, a.browser())
+	stats := api.NewAnalytics(settings, a)
 	sum := sha256.Sum256([]byte(dir))
 
 	return wails.Run(&options.App{
@@ -106,7 +107,7 @@ func runWindow(g cli.Globals, system locale.System) error {
 		OnStartup:      a.startup,
 		OnDomReady:     a.domReady,
 		OnShutdown:     a.shutdown,
-		Bind:           []any{settings, cal, composer, accounts},
+		Bind:           []any{settings, cal, composer, accounts, stats},
 		ErrorFormatter: func(err error) any { return api.FormatError(settings, err) },
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "app.ruche.desktop." + hex.EncodeToString(sum[:6]),

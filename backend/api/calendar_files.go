@@ -49,9 +49,17 @@ func (c *Calendar) export(title, ext string, filter FileFilter, filterName strin
 	if err != nil {
 		return "", err
 	}
-	filter.Name = locale.Message(sc.lang, filterName, nil)
 	name := fileName(sc.ws.Name) + "-" + sc.app.Now().In(sc.loc).Format("2006-01-02") + ext
-	path, err := c.s.d.Dialogs.SaveFile(locale.Message(sc.lang, title, nil), name, []FileFilter{filter})
+	return c.s.saveAs(sc, title, name, filter, filterName, func(b *bytes.Buffer) error { return write(sc, b) })
+}
+
+// saveAs asks where to save a file (title and filterName are message codes,
+// name the proposed file name with its extension), then writes what write
+// produces there. It returns the path, "" when the user cancelled.
+func (s *Settings) saveAs(sc scope, title, name string, filter FileFilter, filterName string, write func(*bytes.Buffer) error) (string, error) {
+	filter.Name = locale.Message(sc.lang, filterName, nil)
+	ext := filepath.Ext(name)
+	path, err := s.d.Dialogs.SaveFile(locale.Message(sc.lang, title, nil), name, []FileFilter{filter})
 	if err != nil || path == "" {
 		return "", err
 	}
@@ -59,7 +67,7 @@ func (c *Calendar) export(title, ext string, filter FileFilter, filterName strin
 		path += ext
 	}
 	var b bytes.Buffer
-	if err := write(sc, &b); err != nil {
+	if err := write(&b); err != nil {
 		return "", err
 	}
 	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {

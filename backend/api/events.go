@@ -11,6 +11,9 @@ const (
 	// EventPostOpen: the user clicked a desktop notification about a post:
 	// the window opens it. Payload: the post's ID.
 	EventPostOpen = "post:open"
+	// EventReportProgress: a PDF report is being written. Payload:
+	// ReportProgress.
+	EventReportProgress = "report:progress"
 )
 
 // PostFailed tells the window which post failed and why, to notify the user

@@ -160,6 +160,8 @@ func keyQueue(wsID string) []byte { return []byte(prefixQueue + wsID) }
 //	                             local day <d>; <subject> may be empty and may hold '/'
 //	objective/<wsID>/<objectiveID>
 //	                             metric.Objective (JSON envelope)
+//	analysis/<wsID>/<from>/<to>  string (JSON envelope): the "analysis and recommendations"
+//	                             of the report of local days <from>..<to> (YYYY-MM-DD)
 //
 // <d> is a day as 8 bytes, like <t>: the nanoseconds of its midnight UTC, so
 // that byte order is day order. The metric values are not JSON: a year's
@@ -171,7 +173,13 @@ const (
 	prefixMetricPost   = "mpost/"
 	prefixMetricManual = "mmanual/"
 	prefixObjective    = "objective/"
+	prefixAnalysis     = "analysis/"
 )
+
+func prefixAnalysisOf(wsID string) string { return prefixAnalysis + wsID + "/" }
+func keyAnalysis(wsID string, from, to calendar.Day) []byte {
+	return []byte(prefixAnalysisOf(wsID) + from.String() + "/" + to.String())
+}
 
 // appendDay appends d as <d>; a day outside the instants a key can hold
 // (post.CheckTime) is brought to the nearest, for range bounds.

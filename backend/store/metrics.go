@@ -276,13 +276,13 @@ func (s *Store) DeleteObjective(ctx context.Context, wsID, id string) error {
 }
 
 // DeleteMetrics removes every metric of workspace wsID (publications,
-// manual figures, objectives) and the days of the accounts accountIDs:
+// manual figures, objectives, report analyses) and the days of the accounts accountIDs:
 // for a workspace deleted, or a demo history written again.
 func (s *Store) DeleteMetrics(ctx context.Context, wsID string, accountIDs []string) error {
 	if err := checkID("workspace", wsID); err != nil {
 		return err
 	}
-	prefixes := []string{prefixMetricPostOf(wsID), prefixMetricManualOf(wsID), prefixObjectiveOf(wsID)}
+	prefixes := []string{prefixMetricPostOf(wsID), prefixMetricManualOf(wsID), prefixObjectiveOf(wsID), prefixAnalysisOf(wsID)}
 	for _, id := range accountIDs {
 		if err := checkID("account", id); err != nil {
 			return err

@@ -1,3 +1,266 @@
+export namespace analytics {
+	
+	export class Chart {
+	    kind: string;
+	    title: string;
+	    option: number[];
+	    // Go type: time
+	    freshness: any;
+	    empty: boolean;
+	    printable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Chart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.title = source["title"];
+	        this.option = source["option"];
+	        this.freshness = this.convertValues(source["freshness"], null);
+	        this.empty = source["empty"];
+	        this.printable = source["printable"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TopPost {
+	    workspaceId: string;
+	    postId: string;
+	    accountId: string;
+	    network: string;
+	    pillar?: string;
+	    campaigns?: string[];
+	    title?: string;
+	    url?: string;
+	    remoteId?: string;
+	    // Go type: time
+	    publishedAt: any;
+	    readings?: metric.Reading[];
+	    // Go type: metric
+	    latest: any;
+	    // Go type: time
+	    goneAt: any;
+	    interactions: number;
+	    followers: number;
+	    followersKnown: boolean;
+	    rate: number;
+	    rateKnown: boolean;
+	    impressionRate: number;
+	    impressionRateKnown: boolean;
+	    deleted: boolean;
+	    handle: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TopPost(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspaceId = source["workspaceId"];
+	        this.postId = source["postId"];
+	        this.accountId = source["accountId"];
+	        this.network = source["network"];
+	        this.pillar = source["pillar"];
+	        this.campaigns = source["campaigns"];
+	        this.title = source["title"];
+	        this.url = source["url"];
+	        this.remoteId = source["remoteId"];
+	        this.publishedAt = this.convertValues(source["publishedAt"], null);
+	        this.readings = this.convertValues(source["readings"], metric.Reading);
+	        this.latest = this.convertValues(source["latest"], null);
+	        this.goneAt = this.convertValues(source["goneAt"], null);
+	        this.interactions = source["interactions"];
+	        this.followers = source["followers"];
+	        this.followersKnown = source["followersKnown"];
+	        this.rate = source["rate"];
+	        this.rateKnown = source["rateKnown"];
+	        this.impressionRate = source["impressionRate"];
+	        this.impressionRateKnown = source["impressionRateKnown"];
+	        this.deleted = source["deleted"];
+	        this.handle = source["handle"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Tile {
+	    key: string;
+	    label: string;
+	    how: string;
+	    unit: string;
+	    value: number;
+	    known: boolean;
+	    previous: number;
+	    previousKnown: boolean;
+	    change: number;
+	    changeKnown: boolean;
+	    delta: number;
+	    trend?: string;
+	    text: string;
+	    previousText: string;
+	    changeText: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Tile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.how = source["how"];
+	        this.unit = source["unit"];
+	        this.value = source["value"];
+	        this.known = source["known"];
+	        this.previous = source["previous"];
+	        this.previousKnown = source["previousKnown"];
+	        this.change = source["change"];
+	        this.changeKnown = source["changeKnown"];
+	        this.delta = source["delta"];
+	        this.trend = source["trend"];
+	        this.text = source["text"];
+	        this.previousText = source["previousText"];
+	        this.changeText = source["changeText"];
+	    }
+	}
+	export class Filter {
+	    networks?: string[];
+	    accounts?: string[];
+	    pillars?: string[];
+	    campaigns?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.networks = source["networks"];
+	        this.accounts = source["accounts"];
+	        this.pillars = source["pillars"];
+	        this.campaigns = source["campaigns"];
+	    }
+	}
+	export class Period {
+	    from: calendar.Day;
+	    to: calendar.Day;
+	
+	    static createFrom(source: any = {}) {
+	        return new Period(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = this.convertValues(source["from"], calendar.Day);
+	        this.to = this.convertValues(source["to"], calendar.Day);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Dashboard {
+	    workspaceId: string;
+	    lang: string;
+	    period: Period;
+	    previous: Period;
+	    filter: Filter;
+	    // Go type: time
+	    generatedAt: any;
+	    empty: boolean;
+	    tiles: Tile[];
+	    charts: Chart[];
+	    topPosts: TopPost[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Dashboard(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspaceId = source["workspaceId"];
+	        this.lang = source["lang"];
+	        this.period = this.convertValues(source["period"], Period);
+	        this.previous = this.convertValues(source["previous"], Period);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.generatedAt = this.convertValues(source["generatedAt"], null);
+	        this.empty = source["empty"];
+	        this.tiles = this.convertValues(source["tiles"], Tile);
+	        this.charts = this.convertValues(source["charts"], Chart);
+	        this.topPosts = this.convertValues(source["topPosts"], TopPost);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+
+}
+
 export namespace api {
 	
 	export class Capabilities {
@@ -546,6 +809,73 @@ export namespace api {
 		}
 	}
 	
+	export class FilterChoice {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FilterChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class DashboardChoices {
+	    networks: FilterChoice[];
+	    accounts: FilterChoice[];
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardChoices(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.networks = this.convertValues(source["networks"], FilterChoice);
+	        this.accounts = this.convertValues(source["accounts"], FilterChoice);
+	        this.today = source["today"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DashboardFilter {
+	    networks: string[];
+	    accounts: string[];
+	    pillars: string[];
+	    campaigns: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.networks = source["networks"];
+	        this.accounts = source["accounts"];
+	        this.pillars = source["pillars"];
+	        this.campaigns = source["campaigns"];
+	    }
+	}
+	
 	
 	
 	
@@ -807,6 +1137,27 @@ export namespace api {
 	        this.timeZone = source["timeZone"];
 	        this.language = source["language"];
 	        this.color = source["color"];
+	    }
+	}
+
+}
+
+export namespace calendar {
+	
+	export class Day {
+	    Year: number;
+	    Month: number;
+	    Day: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Day(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Year = source["Year"];
+	        this.Month = source["Month"];
+	        this.Day = source["Day"];
 	    }
 	}
 
