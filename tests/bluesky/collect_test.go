@@ -1,0 +1,136 @@
+//go:build bluesky
+
+package bluesky
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"ruche/backend/post"
+	"ruche/backend/scheduler"
+	"ruche/backend/secrets"
+)
+
+// xrpc calls method on the PDS with token (GET when in is nil).
+func xrpc(t *testing.T, n network, method, token string, in, out any) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, n.PDS+"/xrpc/"+method, nil)
+	if in != nil {
+		b, _ := json.Marshal(in)
+		req, _ = http.NewRequest(http.MethodPost, n.PDS+"/xrpc/"+method, bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		var e map[string]any
+		json.NewDecoder(resp.Body).Decode(&e)
+		t.Fatalf("%s: status %d %v", method, resp.StatusCode, e)
+	}
+	if out != nil {
+		json.NewDecoder(resp.Body).Decode(out)
+	}
+}
+
+// Likes and reposts made by a second account show up in the post's
+// counters once the collector reads them.
+func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
+	n := localNetwork(t)
+	var mu sync.Mutex
+	offset := time.Duration(0)
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return time.Now().Add(offset) }
+	dir := t.TempDir()
+	a := open(t, n, filepath.Join(dir, "data"), filepath.Join(dir, "key"), secrets.NewMemory(), now)
+	defer a.Close()
+	mark := "Compteurs " + time.Now().Format("150405.000")
+	_, ids := seed(t, a, n, mark, 1, time.Now().Add(2*time.Second))
+
+	// Ruche publishes it.
+	sched := a.Scheduler(nil, scheduler.Config{Poll: 100 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- sched.Run(ctx) }()
+	var published post.Post
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		if published, _ = a.Store.Post(context.Background(), ids[0]); published.Status == post.Published {
+			break
+		}
+	}
+	cancel()
+	<-done
+	if published.Status != post.Published {
+		t.Fatalf("the post ended %s, want published", published.Status)
+	}
+	uri := published.Deliveries[0].RemoteID
+
+	// The fan likes and reposts it.
+	var sess struct {
+		AccessJwt string `json:"accessJwt"`
+		DID       string `json:"did"`
+	}
+	xrpc(t, n, "com.atproto.server.createSession", "", map[string]string{"identifier": os.Getenv("BLUESKY_FAN_HANDLE"),
+		"password": os.Getenv("BLUESKY_FAN_PASSWORD")}, &sess)
+	parts := strings.Split(strings.TrimPrefix(uri, "at://"), "/")
+	var rec struct {
+		CID string `json:"cid"`
+	}
+	xrpc(t, n, "com.atproto.repo.getRecord?"+url.Values{"repo": {parts[0]}, "collection": {parts[1]}, "rkey": {parts[2]}}.Encode(), "", nil, &rec)
+	for _, coll := range []string{"app.bsky.feed.like", "app.bsky.feed.repost"} {
+		xrpc(t, n, "com.atproto.repo.createRecord", sess.AccessJwt, map[string]any{"repo": sess.DID, "collection": coll,
+			"record": map[string]any{"$type": coll, "subject": map[string]string{"uri": uri, "cid": rec.CID},
+				"createdAt": time.Now().UTC().Format(time.RFC3339)}}, nil)
+	}
+	// The AppView indexes with a short lag.
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		var posts struct {
+			Posts []struct {
+				LikeCount   int `json:"likeCount"`
+				RepostCount int `json:"repostCount"`
+			} `json:"posts"`
+		}
+		xrpc(t, n, "app.bsky.feed.getPosts?uris="+url.QueryEscape(uri), sess.AccessJwt, nil, &posts)
+		if len(posts.Posts) == 1 && posts.Posts[0].LikeCount == 1 && posts.Posts[0].RepostCount == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the AppView does not show the like and the repost: %+v", posts)
+		}
+	}
+
+	// An hour later, the collector reads the first checkpoint.
+	mu.Lock()
+	offset = 61 * time.Minute
+	mu.Unlock()
+	a.Collector.Wake()
+	if err := a.Collector.Collect(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := a.Store.PostMetricsBetween(context.Background(), published.WorkspaceID, now().Add(-3*time.Hour), now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 {
+		t.Fatalf("%d publications with counters, want 1", len(ms))
+	}
+	got := ms[0].Latest
+	if got.Likes != 1 || got.Reposts != 1 || got.ReadAt.IsZero() {
+		t.Errorf("collected counters = %+v, want 1 like and 1 repost", got)
+	}
+	t.Log(fmt.Sprintf("collected after the fan's like and repost: %+v", got.Counters))
+}
