@@ -20,8 +20,9 @@ type Events interface {
 // Analytics is the facade of the Analytics screen: the dashboard of the
 // current workspace, its client report as a PDF and its figures as CSV.
 type Analytics struct {
-	s      *Settings
-	events Events
+	s       *Settings
+	events  Events
+	imports figureImports
 }
 
 // NewAnalytics returns the facade; events carries the report's progress.

@@ -59,3 +59,49 @@ func TestAnalyticsFacade(t *testing.T) {
 		t.Errorf("ExportCSV() cancelled = %q, want \"\"", p)
 	}
 }
+
+func TestFiguresAndObjectives(t *testing.T) {
+	s, d := newFacade(t)
+	a := NewAnalytics(s, nil)
+	f := must(a.SaveFigure(Figure{Day: "2026-11-02", Kind: "ad_spend", Value: 1250}))
+	if f.Source != "typed" || f.Value != 1250 {
+		t.Errorf("SaveFigure() = %+v", f)
+	}
+	if _, err := a.SaveFigure(Figure{Day: "2026-11-02", Kind: "nonsense", Value: 1}); err == nil {
+		t.Error("SaveFigure(unknown kind) = nil error, want one")
+	}
+
+	csv := filepath.Join(t.TempDir(), "ga.csv")
+	noErr(t, os.WriteFile(csv, []byte("Date;Sessions;Utilisateurs;Source/Support\n03/11/2026;1 234;1 001,0;google / organic\n31/02/2026;5;4;direct / (none)\n"), 0o600))
+	d.open = csv
+	prev := must(a.PreviewFiguresImport())
+	if len(prev.Rows) != 2 || prev.Valid != 1 || len(prev.Rows[1].Problems) == 0 || prev.Rows[0].Sessions == nil || *prev.Rows[0].Sessions != 1234 {
+		t.Fatalf("PreviewFiguresImport() = %+v, want the French row read and the 31 February refused", prev)
+	}
+	if n := must(a.ConfirmFiguresImport(prev.Token)); n == 0 {
+		t.Errorf("ConfirmFiguresImport() = %d, want the good row's figures", n)
+	}
+	if _, err := a.ConfirmFiguresImport(prev.Token); err == nil {
+		t.Error("ConfirmFiguresImport() twice = nil error, want the preview gone")
+	}
+	figs := must(a.Figures("2026-11-01", "2026-11-30"))
+	if len(figs) < 2 {
+		t.Errorf("Figures() = %+v, want the typed and the imported ones", figs)
+	}
+	noErr(t, a.DeleteFigure("2026-11-02", "ad_spend", ""))
+
+	o := must(a.SaveObjective("", Objective{Kind: "follower_growth", Network: "bluesky", Target: 500, Start: "2026-11-01", Deadline: "2027-06-30"}))
+	if o.ID == "" || o.Deadline != "2027-06-30" {
+		t.Errorf("SaveObjective() = %+v", o)
+	}
+	if _, err := a.SaveObjective("", Objective{Kind: "follower_growth", Target: 500, Start: "2027-06-30", Deadline: "2026-11-01"}); err == nil {
+		t.Error("SaveObjective(deadline before start) = nil error, want one")
+	}
+	if all := must(a.Objectives()); len(all) != 1 {
+		t.Errorf("Objectives() = %+v, want 1", all)
+	}
+	noErr(t, a.DeleteObjective(o.ID))
+	if all := must(a.Objectives()); len(all) != 0 {
+		t.Errorf("Objectives() after delete = %+v", all)
+	}
+}

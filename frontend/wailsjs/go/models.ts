@@ -877,6 +877,105 @@ export namespace api {
 	}
 	
 	
+	export class Figure {
+	    day: string;
+	    kind: string;
+	    subject: string;
+	    value: number;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.kind = source["kind"];
+	        this.subject = source["subject"];
+	        this.value = source["value"];
+	        this.source = source["source"];
+	    }
+	}
+	export class FiguresImportRow {
+	    line: number;
+	    day: string;
+	    sessions?: number;
+	    users?: number;
+	    source: string;
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FiguresImportRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.day = source["day"];
+	        this.sessions = source["sessions"];
+	        this.users = source["users"];
+	        this.source = source["source"];
+	        this.problems = this.convertValues(source["problems"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FiguresImportPreview {
+	    cancelled: boolean;
+	    path: string;
+	    token: string;
+	    rows: FiguresImportRow[];
+	    valid: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FiguresImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cancelled = source["cancelled"];
+	        this.path = source["path"];
+	        this.token = source["token"];
+	        this.rows = this.convertValues(source["rows"], FiguresImportRow);
+	        this.valid = source["valid"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	
 	export class ImportRow {
@@ -963,6 +1062,30 @@ export namespace api {
 	}
 	
 	
+	export class Objective {
+	    id: string;
+	    kind: string;
+	    network: string;
+	    target: number;
+	    start: string;
+	    deadline: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Objective(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.network = source["network"];
+	        this.target = source["target"];
+	        this.start = source["start"];
+	        this.deadline = source["deadline"];
+	        this.note = source["note"];
+	    }
+	}
 	export class Occurrence {
 	    at: string;
 	    localDate: string;

@@ -7,10 +7,26 @@ export function Analysis(arg1:string,arg2:string):Promise<string>;
 
 export function Choices():Promise<api.DashboardChoices>;
 
+export function ConfirmFiguresImport(arg1:string):Promise<number>;
+
 export function Dashboard(arg1:string,arg2:string,arg3:api.DashboardFilter):Promise<analytics.Dashboard>;
+
+export function DeleteFigure(arg1:string,arg2:string,arg3:string):Promise<void>;
+
+export function DeleteObjective(arg1:string):Promise<void>;
 
 export function ExportCSV(arg1:string,arg2:string):Promise<string>;
 
 export function ExportPDF(arg1:string,arg2:string,arg3:string,arg4:string):Promise<string>;
 
+export function Figures(arg1:string,arg2:string):Promise<Array<api.Figure>>;
+
+export function Objectives():Promise<Array<api.Objective>>;
+
+export function PreviewFiguresImport():Promise<api.FiguresImportPreview>;
+
 export function SaveAnalysis(arg1:string,arg2:string,arg3:string):Promise<void>;
+
+export function SaveFigure(arg1:api.Figure):Promise<api.Figure>;
+
+export function SaveObjective(arg1:string,arg2:api.Objective):Promise<api.Objective>;

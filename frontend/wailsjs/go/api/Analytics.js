@@ -10,8 +10,20 @@ export function Choices() {
   return window['go']['api']['Analytics']['Choices']();
 }
 
+export function ConfirmFiguresImport(arg1) {
+  return window['go']['api']['Analytics']['ConfirmFiguresImport'](arg1);
+}
+
 export function Dashboard(arg1, arg2, arg3) {
   return window['go']['api']['Analytics']['Dashboard'](arg1, arg2, arg3);
+}
+
+export function DeleteFigure(arg1, arg2, arg3) {
+  return window['go']['api']['Analytics']['DeleteFigure'](arg1, arg2, arg3);
+}
+
+export function DeleteObjective(arg1) {
+  return window['go']['api']['Analytics']['DeleteObjective'](arg1);
 }
 
 export function ExportCSV(arg1, arg2) {
@@ -22,6 +34,26 @@ export function ExportPDF(arg1, arg2, arg3, arg4) {
   return window['go']['api']['Analytics']['ExportPDF'](arg1, arg2, arg3, arg4);
 }
 
+export function Figures(arg1, arg2) {
+  return window['go']['api']['Analytics']['Figures'](arg1, arg2);
+}
+
+export function Objectives() {
+  return window['go']['api']['Analytics']['Objectives']();
+}
+
+export function PreviewFiguresImport() {
+  return window['go']['api']['Analytics']['PreviewFiguresImport']();
+}
+
 export function SaveAnalysis(arg1, arg2, arg3) {
   return window['go']['api']['Analytics']['SaveAnalysis'](arg1, arg2, arg3);
+}
+
+export function SaveFigure(arg1) {
+  return window['go']['api']['Analytics']['SaveFigure'](arg1);
+}
+
+export function SaveObjective(arg1, arg2) {
+  return window['go']['api']['Analytics']['SaveObjective'](arg1, arg2);
 }
