@@ -6,10 +6,12 @@ import (
 	"slices"
 
 	"ruche/backend/analytics"
+	"ruche/backend/analytics/metric"
 	"ruche/backend/calendar"
 	"ruche/backend/locale"
 	"ruche/backend/network"
 	"ruche/backend/report"
+	"ruche/backend/workspace"
 )
 
 // Events sends events to the window.
@@ -79,6 +81,62 @@ func (a *Analytics) Choices() (DashboardChoices, error) {
 	return out, nil
 }
 
+// ReportPlan is the monthly client report written by itself to a folder.
+type ReportPlan struct {
+	Folder string `json:"folder"` // "" when there is none
+	Lang   string `json:"lang"`   // "fr", "en"; "" the workspace's
+	Agency string `json:"agency"`
+	Last   string `json:"last"` // the last month written, "YYYY-MM"
+}
+
+// ReportPlan returns the current workspace's monthly report plan.
+func (a *Analytics) ReportPlan() (ReportPlan, error) {
+	sc, err := a.s.current()
+	if err != nil {
+		return ReportPlan{}, err
+	}
+	p, _, err := sc.app.Store.ReportPlan(sc.ctx, sc.ws.ID)
+	return ReportPlan{Folder: p.Folder, Lang: p.Lang, Agency: p.Agency, Last: p.Last}, err
+}
+
+// PlanMonthlyReport asks for a folder and writes the current workspace's
+// report there once each month is over, in lang, prepared by agency; the
+// month just over is written at the next poll. A cancelled dialog changes
+// nothing.
+func (a *Analytics) PlanMonthlyReport(lang, agency string) (ReportPlan, error) {
+	sc, err := a.s.current()
+	if err != nil {
+		return ReportPlan{}, err
+	}
+	folder, err := a.s.d.Dialogs.OpenFolder(locale.Message(sc.lang, "dialog.report_folder_title", nil))
+	if err != nil || folder == "" {
+		p, _ := a.ReportPlan()
+		return p, err
+	}
+	old, _, err := sc.app.Store.ReportPlan(sc.ctx, sc.ws.ID)
+	if err != nil {
+		return ReportPlan{}, err
+	}
+	p := metric.ReportPlan{WorkspaceID: sc.ws.ID, Folder: folder, Lang: lang, Agency: agency, Last: old.Last}
+	if p.Last == "" {
+		// From the month just over: older ones are exported by hand.
+		p.Last = analytics.MonthPeriod(calendar.DayOf(sc.app.Now(), sc.loc)).Previous().Previous().From.String()[:7]
+	}
+	if err := sc.app.Store.PutReportPlan(sc.ctx, p); err != nil {
+		return ReportPlan{}, err
+	}
+	return ReportPlan{Folder: p.Folder, Lang: p.Lang, Agency: p.Agency, Last: p.Last}, nil
+}
+
+// StopMonthlyReport ends the current workspace's monthly report.
+func (a *Analytics) StopMonthlyReport() error {
+	sc, err := a.s.current()
+	if err != nil {
+		return err
+	}
+	return sc.app.Store.PutReportPlan(sc.ctx, metric.ReportPlan{WorkspaceID: sc.ws.ID})
+}
+
 // Dashboard returns the dashboard of the current workspace over the local
 // days from..to (YYYY-MM-DD, both included), compared with the period
 // before, narrowed by f. The figures are written in the window's language.
@@ -128,7 +186,7 @@ func (a *Analytics) ExportPDF(from, to, lang, agency string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	name := fmt.Sprintf("%s-%s-%s_%s.pdf", fileName(sc.ws.Name), locale.Message(l, "report.file", nil), p.From, p.To)
+	name := fmt.Sprintf("%s-%s-%s_%s.pdf", workspace.FileName(sc.ws.Name), locale.Message(l, "report.file", nil), p.From, p.To)
 	progress := func(done, total int) {
 		if a.events != nil {
 			a.events.Emit(EventReportProgress, ReportProgress{Done: done, Total: total})
@@ -148,7 +206,7 @@ func (a *Analytics) ExportCSV(from, to string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	name := fmt.Sprintf("%s-%s_%s.csv", fileName(sc.ws.Name), p.From, p.To)
+	name := fmt.Sprintf("%s-%s_%s.csv", workspace.FileName(sc.ws.Name), p.From, p.To)
 	return a.s.saveAs(sc, "dialog.export_figures_title", name, FileFilter{Pattern: "*.csv"}, "dialog.csv", func(b *bytes.Buffer) error {
 		return sc.app.Analytics.ExportCSV(sc.ctx, sc.ws, p, b)
 	})

@@ -105,3 +105,21 @@ func TestFiguresAndObjectives(t *testing.T) {
 		t.Errorf("Objectives() after delete = %+v", all)
 	}
 }
+
+func TestMonthlyReportPlan(t *testing.T) {
+	s, d := newFacade(t)
+	a := NewAnalytics(s, nil)
+	if p := must(a.PlanMonthlyReport("fr", "Agence")); p.Folder != "" {
+		t.Errorf("PlanMonthlyReport() cancelled = %+v, want no plan", p)
+	}
+	d.folder = t.TempDir()
+	p := must(a.PlanMonthlyReport("fr", "Agence"))
+	// Today is 2026-11-23: October's report is the next one written.
+	if p.Folder != d.folder || p.Last != "2026-09" {
+		t.Errorf("PlanMonthlyReport() = %+v, want the folder, October next", p)
+	}
+	noErr(t, a.StopMonthlyReport())
+	if p := must(a.ReportPlan()); p.Folder != "" {
+		t.Errorf("ReportPlan() after stop = %+v", p)
+	}
+}

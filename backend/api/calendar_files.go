@@ -7,7 +7,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
-	"strings"
+	"ruche/backend/workspace"
 
 	"ruche/backend/calendar"
 	"ruche/backend/fault"
@@ -49,7 +49,7 @@ func (c *Calendar) export(title, ext string, filter FileFilter, filterName strin
 	if err != nil {
 		return "", err
 	}
-	name := fileName(sc.ws.Name) + "-" + sc.app.Now().In(sc.loc).Format("2006-01-02") + ext
+	name := workspace.FileName(sc.ws.Name) + "-" + sc.app.Now().In(sc.loc).Format("2006-01-02") + ext
 	return c.s.saveAs(sc, title, name, filter, filterName, func(b *bytes.Buffer) error { return write(sc, b) })
 }
 
@@ -74,20 +74,6 @@ func (s *Settings) saveAs(sc scope, title, name string, filter FileFilter, filte
 		return "", plan.ErrWrite.With(map[string]any{"path": path, "reason": err}, err)
 	}
 	return path, nil
-}
-
-// fileName makes a workspace's name fit for a file name on every OS.
-func fileName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 0x20 {
-			return '-'
-		}
-		return r
-	}, strings.TrimSpace(name))
-	if name == "" {
-		return "ruche"
-	}
-	return name
 }
 
 // PreviewImport asks for a CSV file and shows what it would import, each

@@ -34,6 +34,7 @@ type FileFilter struct {
 type Dialogs interface {
 	OpenFile(title string, filters []FileFilter) (string, error)
 	OpenFiles(title string, filters []FileFilter) ([]string, error)
+	OpenFolder(title string) (string, error)
 	SaveFile(title, defaultName string, filters []FileFilter) (string, error)
 }
 

@@ -21,9 +21,9 @@ import (
 // fakeDialogs answers file dialogs with prepared paths; "" (or no files) is
 // a cancel.
 type fakeDialogs struct {
-	open, save string
-	files      []string
-	titles     []string
+	open, save, folder string
+	files              []string
+	titles             []string
 }
 
 func (f *fakeDialogs) OpenFile(title string, _ []FileFilter) (string, error) {
@@ -34,6 +34,11 @@ func (f *fakeDialogs) OpenFile(title string, _ []FileFilter) (string, error) {
 func (f *fakeDialogs) OpenFiles(title string, _ []FileFilter) ([]string, error) {
 	f.titles = append(f.titles, title)
 	return f.files, nil
+}
+
+func (f *fakeDialogs) OpenFolder(title string) (string, error) {
+	f.titles = append(f.titles, title)
+	return f.folder, nil
 }
 
 func (f *fakeDialogs) SaveFile(title, _ string, _ []FileFilter) (string, error) {

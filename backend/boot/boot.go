@@ -31,6 +31,7 @@ import (
 	"ruche/backend/network/mastodon"
 	"ruche/backend/oauth"
 	"ruche/backend/post"
+	"ruche/backend/report"
 	"ruche/backend/scheduler"
 	"ruche/backend/secrets"
 	"ruche/backend/store"
@@ -70,6 +71,7 @@ type App struct {
 	Hold       *hold.Service
 	Analytics  *analytics.Service
 	Collector  *analytics.Collector
+	Monthly    *report.Monthly
 
 	lock    *store.Lock
 	stopGC  context.CancelFunc
@@ -138,6 +140,7 @@ func (a *App) open(ctx context.Context) error {
 	a.Posts = post.NewService(a.Store, network.Checker{Caps: a.Directory.Caps}, a.Now, ident.New)
 	a.Analytics = analytics.NewService(a.Store, a.Now, ident.New)
 	a.Collector = analytics.NewCollector(a.Store, a.Directory, a.Store, a.Now, a.Log.Logger, analytics.CollectorConfig{})
+	a.Monthly = report.NewMonthly(a.Store, a.Workspaces, a.Analytics, a.Store, a.Store, a.Now, logs.For(a.Log.Logger, "report"))
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err
 	}
@@ -180,9 +183,10 @@ func (a *App) Scheduler(notify scheduler.Notifier, cfg scheduler.Config) *schedu
 	cfg.Gate = a.Crisis
 	// Before each poll: timed pauses end, then the networks' copies of
 	// posts are brought in step (a pause takes them back).
-	// Then the accounts' and posts' counters that are due are read.
+	// Then the accounts' and posts' counters that are due are read, and
+	// the monthly reports of the month just over are written.
 	cfg.BeforePoll = func(ctx context.Context) error {
-		return errors.Join(a.Crisis.AutoResume(ctx), a.Hold.Sweep(ctx), a.Collector.Collect(ctx))
+		return errors.Join(a.Crisis.AutoResume(ctx), a.Hold.Sweep(ctx), a.Collector.Collect(ctx), a.Monthly.Run(ctx))
 	}
 	return scheduler.New(a.Store, a.Directory, notify, a.Now, logs.For(a.Log.Logger, "scheduler"), cfg)
 }

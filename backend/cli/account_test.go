@@ -133,3 +133,21 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("report with the period backwards = 0, want a refusal (%s)", errOut)
 	}
 }
+
+func TestReportPlanCommand(t *testing.T) {
+	dir := t.TempDir()
+	h := harness{dir: filepath.Join(dir, "data"), vault: secrets.NewMemory()}
+	if code, _, errOut := h.run(t, "report", "plan", "--folder", filepath.Join(dir, "nowhere")); code == 0 {
+		t.Errorf("report plan to a missing folder = 0, want a refusal (%s)", errOut)
+	}
+	code, out, errOut := h.run(t, "--json", "report", "plan", "--folder", dir, "--lang", "en")
+	if code != 0 || !strings.Contains(out, `"folder": "`+dir+`"`) {
+		t.Errorf("report plan = %d, %s %s", code, out, errOut)
+	}
+	if code, _, _ := h.run(t, "report", "plan", "--off"); code != 0 {
+		t.Errorf("report plan --off = %d", code)
+	}
+	if code, _, _ := h.run(t, "report", "plan"); code != ExitUsage {
+		t.Errorf("report plan without a folder = %d, want the usage", code)
+	}
+}

@@ -3,14 +3,18 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 
 	"ruche/backend/analytics"
+	"ruche/backend/analytics/metric"
 	"ruche/backend/boot"
 	"ruche/backend/calendar"
 	"ruche/backend/locale"
 	"ruche/backend/plan"
 	"ruche/backend/report"
+	"ruche/backend/workspace"
 )
 
 const reportUsage = "ruche report [--workspace W] --from YYYY-MM-DD --to YYYY-MM-DD [--lang fr|en] [--agency NAME] [--analysis-file FILE] (--out FILE.pdf | --csv [--out FILE])"
@@ -18,6 +22,9 @@ const reportUsage = "ruche report [--workspace W] --from YYYY-MM-DD --to YYYY-MM
 // report runs "ruche report": the client report of a workspace for a
 // period as a PDF, or (--csv) every figure behind it.
 func (r *runner) report(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "plan" {
+		return r.reportPlan(ctx, args[1:])
+	}
 	o, err := parseOptions(args, []string{"--workspace", "--from", "--to", "--lang", "--agency", "--analysis-file", "--out"}, []string{"--csv"})
 	if err != nil {
 		return err
@@ -91,4 +98,48 @@ func (r *runner) writeOut(path, format string, data []byte, done string) error {
 	}
 	return r.print(map[string]any{"format": format, "path": path, "bytes": len(data)},
 		locale.Message(r.lang, done, map[string]any{"path": path}))
+}
+
+const reportPlanUsage = "ruche report plan --folder DIR [--lang fr|en] [--agency NAME] | --off"
+
+// reportPlan runs "ruche report plan": the current workspace's report
+// written to a folder once each month is over (by `ruche run` or the
+// window, whichever runs).
+func (r *runner) reportPlan(ctx context.Context, args []string) error {
+	o, err := parseOptions(args, []string{"--folder", "--lang", "--agency"}, []string{"--off"})
+	if err != nil {
+		return err
+	}
+	if len(o.args) > 0 || (o.value("--folder") == "") == !o.switches["--off"] {
+		return usage(reportPlanUsage)
+	}
+	if l := o.value("--lang"); l != "" {
+		if _, ok := locale.ParseLang(l); !ok {
+			return ErrFlag.With(map[string]any{"reason": "--lang " + l}, nil)
+		}
+	}
+	return r.inWorkspace(ctx, func(ctx context.Context, a *boot.App, w workspace.Workspace) error {
+		if o.switches["--off"] {
+			if err := a.Store.PutReportPlan(ctx, metric.ReportPlan{WorkspaceID: w.ID}); err != nil {
+				return err
+			}
+			return r.print(map[string]any{"workspaceId": w.ID, "folder": ""}, locale.Message(r.lang, "cli.report_plan_off", nil))
+		}
+		folder, err := filepath.Abs(o.value("--folder"))
+		if err != nil {
+			return err
+		}
+		if st, err := os.Stat(folder); err != nil || !st.IsDir() {
+			return report.ErrFolder.With(map[string]any{"folder": folder, "reason": fmt.Sprint(err)}, err)
+		}
+		old, _, err := a.Store.ReportPlan(ctx, w.ID)
+		if err != nil {
+			return err
+		}
+		p := metric.ReportPlan{WorkspaceID: w.ID, Folder: folder, Lang: o.value("--lang"), Agency: o.value("--agency"), Last: old.Last}
+		if err := a.Store.PutReportPlan(ctx, p); err != nil {
+			return err
+		}
+		return r.print(p, locale.Message(r.lang, "cli.report_planned", map[string]any{"folder": folder}))
+	})
 }

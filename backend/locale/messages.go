@@ -201,6 +201,7 @@ var coreMessages = map[Lang]map[string]string{
 		"dialog.export_report_title":  "Save the client report (PDF)",
 		"dialog.export_figures_title": "Export the figures (CSV)",
 		"dialog.import_figures_title": "Import a Google Analytics export (CSV)",
+		"dialog.report_folder_title":  "Choose the folder of the monthly reports",
 		"dialog.pdf":                  "PDF documents",
 		"report.file":                 "report",
 		"status.draft":                "draft",
@@ -231,6 +232,8 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.import_invalid":          "{invalid} of {count} rows have problems: nothing was imported. Fix them, or import the others with --valid-only.",
 		"cli.exported":                "Calendar exported to {path}.",
 		"cli.report_written":          "Report written to {path}.",
+		"cli.report_planned":          "Each month's report will be written to {folder} once the month is over (by the window or ruche run).",
+		"cli.report_plan_off":         "No more monthly report for this workspace.",
 	},
 	French: {
 		"internal":    "Une erreur inattendue s’est produite. Les détails sont dans le journal.",
@@ -406,6 +409,7 @@ var coreMessages = map[Lang]map[string]string{
 		"dialog.export_report_title":  "Enregistrer le rapport client (PDF)",
 		"dialog.export_figures_title": "Exporter les chiffres (CSV)",
 		"dialog.import_figures_title": "Importer un export Google Analytics (CSV)",
+		"dialog.report_folder_title":  "Choisir le dossier des rapports mensuels",
 		"dialog.pdf":                  "Documents PDF",
 		"report.file":                 "rapport",
 		"status.draft":                "brouillon",
@@ -436,6 +440,8 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.import_invalid":          "{invalid} lignes sur {count} ont des problèmes : rien n’a été importé. Corrigez-les, ou importez les autres avec --valid-only.",
 		"cli.exported":                "Calendrier exporté dans {path}.",
 		"cli.report_written":          "Rapport écrit dans {path}.",
+		"cli.report_planned":          "Le rapport de chaque mois sera écrit dans {folder} une fois le mois fini (par la fenêtre ou ruche run).",
+		"cli.report_plan_off":         "Plus de rapport mensuel pour cet espace de travail.",
 	},
 }
 
@@ -470,6 +476,7 @@ Commands:
   export --ics|--csv [--out FILE]      export the calendar (to the standard output)
   report --from D --to D --out F.pdf   the client report of a period (--lang fr|en, --agency A,
                                        --analysis-file F, --workspace W; --csv: every figure)
+  report plan --folder DIR | --off     write each month's report to DIR once the month is over
                                        Times are in the current workspace's zone.
   run [--poll 5s]                      publish the posts as they fall due, no window
   pause --reason R [--until T] [--all] pause every scheduled post (crisis switch)
@@ -515,6 +522,7 @@ Commandes :
   export --ics|--csv [--out FICHIER]   exporte le calendrier (sur la sortie standard)
   report --from J --to J --out F.pdf   le rapport client d’une période (--lang fr|en, --agency A,
                                        --analysis-file F, --workspace E ; --csv : tous les chiffres)
+  report plan --folder DOSSIER | --off écrit le rapport de chaque mois dans DOSSIER, le mois fini
                                        Les heures sont celles du fuseau de l’espace
                                        de travail courant.
   run [--poll 5s]                      publie les publications à leur heure, sans fenêtre

@@ -6,10 +6,11 @@ package locale
 // follow print typography: a no-break space (U+00A0) before a colon.
 var reportMessages = map[Lang]map[string]string{
 	English: {
-		"report.language_invalid": "“{lang}” is not a report language: choose French or English.",
-		"report.period_invalid":   "The report’s period is empty: the end must come after the start.",
-		"report.write_failed":     "The report could not be saved: {reason}",
-		"report.build_failed":     "The report could not be made. The details are in the log file.",
+		"report.folder_unwritable": "The monthly report cannot be written to {folder}: {reason}. Choose another folder in the Analytics screen.",
+		"report.language_invalid":  "“{lang}” is not a report language: choose French or English.",
+		"report.period_invalid":    "The report’s period is empty: the end must come after the start.",
+		"report.write_failed":      "The report could not be saved: {reason}",
+		"report.build_failed":      "The report could not be made. The details are in the log file.",
 
 		"report.title":              "Performance report",
 		"report.prepared_by":        "Prepared by {agency}",
@@ -64,10 +65,11 @@ var reportMessages = map[Lang]map[string]string{
 		"report.chart.share_of_voice":        "Share of voice",
 	},
 	French: {
-		"report.language_invalid": "«\u202f{lang}\u202f» n’est pas une langue de rapport\u00a0: choisissez le français ou l’anglais.",
-		"report.period_invalid":   "La période du rapport est vide\u00a0: la fin doit venir après le début.",
-		"report.write_failed":     "Le rapport n’a pas pu être enregistré\u00a0: {reason}",
-		"report.build_failed":     "Le rapport n’a pas pu être créé. Les détails sont dans le journal.",
+		"report.folder_unwritable": "Le rapport mensuel ne peut pas être écrit dans {folder} : {reason}. Choisissez un autre dossier dans l’écran Statistiques.",
+		"report.language_invalid":  "«\u202f{lang}\u202f» n’est pas une langue de rapport\u00a0: choisissez le français ou l’anglais.",
+		"report.period_invalid":    "La période du rapport est vide\u00a0: la fin doit venir après le début.",
+		"report.write_failed":      "Le rapport n’a pas pu être enregistré\u00a0: {reason}",
+		"report.build_failed":      "Le rapport n’a pas pu être créé. Les détails sont dans le journal.",
 
 		"report.title":              "Rapport de performance",
 		"report.prepared_by":        "Préparé par {agency}",

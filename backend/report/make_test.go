@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"ruche/backend/boot"
 	"ruche/backend/calendar"
 	"ruche/backend/locale"
+	"ruche/backend/report"
 	"ruche/backend/secrets"
 )
 
@@ -55,15 +56,15 @@ func TestMakeFromSeededFigures(t *testing.T) {
 	}
 	growth := end - start
 	percent := strings.Replace(strconv.FormatFloat(100*float64(growth)/float64(start), 'f', 1, 64), ".", ",", 1) + " %"
-	req := Request{Workspace: ws, Period: analytics.MonthPeriod(calendar.Day{Year: 2026, Month: 11, Day: 1}), Lang: locale.French,
+	req := report.Request{Workspace: ws, Period: analytics.MonthPeriod(calendar.Day{Year: 2026, Month: 11, Day: 1}), Lang: locale.French,
 		Agency: "Agence Ruche", Analysis: "Une belle progression sur Bluesky."}
 	var pdf bytes.Buffer
 	pages := 0
-	if err := Make(ctx, app.Analytics, app.Store, req, now, &pdf, func(done, total int) { pages = total }); err != nil {
+	if err := report.Make(ctx, app.Analytics, app.Store, req, now, &pdf, func(done, total int) { pages = total }); err != nil {
 		t.Fatal(err)
 	}
-	path := writePDF(t, pdf.Bytes())
-	text := pdfText(t, path)
+	path := report.WritePDF(t, pdf.Bytes())
+	text := report.PDFText(t, path)
 	for _, want := range []string{
 		frenchCount(end),    // followers at the end: 2 190
 		frenchCount(growth), // followers won: 190
@@ -75,10 +76,10 @@ func TestMakeFromSeededFigures(t *testing.T) {
 			t.Errorf("the report's text lacks %q:\n%s", want, text)
 		}
 	}
-	if n := pageCount(t, path); n != pages || n < 3 {
+	if n := report.PageCount(t, path); n != pages || n < 3 {
 		t.Errorf("pdfinfo says %d pages, progress said %d; want the same, at least 3", n, pages)
 	}
-	renderPages(t, path, "make-fr", pages)
+	report.RenderPages(t, path, "make-fr", pages)
 }
 
 // frenchCount writes n as French does, thousands apart (pdftotext reads

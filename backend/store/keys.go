@@ -162,6 +162,8 @@ func keyQueue(wsID string) []byte { return []byte(prefixQueue + wsID) }
 //	                             metric.Objective (JSON envelope)
 //	analysis/<wsID>/<from>/<to>  string (JSON envelope): the "analysis and recommendations"
 //	                             of the report of local days <from>..<to> (YYYY-MM-DD)
+//	reportplan/<wsID>            metric.ReportPlan (JSON envelope): the monthly report written
+//	                             to a folder (analysis.go)
 //
 // <d> is a day as 8 bytes, like <t>: the nanoseconds of its midnight UTC, so
 // that byte order is day order. The metric values are not JSON: a year's
@@ -169,11 +171,12 @@ func keyQueue(wsID string) []byte { return []byte(prefixQueue + wsID) }
 // accounts, 10,000 publications) within 20 ms, and decoding that much JSON
 // alone takes longer. Each starts with a version byte (metrics.go).
 const (
-	prefixMetricDay    = "mday/"
-	prefixMetricPost   = "mpost/"
-	prefixMetricManual = "mmanual/"
-	prefixObjective    = "objective/"
-	prefixAnalysis     = "analysis/"
+	prefixMetricDay      = "mday/"
+	prefixMetricPost     = "mpost/"
+	prefixMetricManual   = "mmanual/"
+	prefixObjective      = "objective/"
+	prefixAnalysis       = "analysis/"
+	prefixReportSchedule = "reportplan/"
 )
 
 func prefixAnalysisOf(wsID string) string { return prefixAnalysis + wsID + "/" }

@@ -282,7 +282,8 @@ func (s *Store) DeleteMetrics(ctx context.Context, wsID string, accountIDs []str
 	if err := checkID("workspace", wsID); err != nil {
 		return err
 	}
-	prefixes := []string{prefixMetricPostOf(wsID), prefixMetricManualOf(wsID), prefixObjectiveOf(wsID), prefixAnalysisOf(wsID)}
+	prefixes := []string{prefixMetricPostOf(wsID), prefixMetricManualOf(wsID), prefixObjectiveOf(wsID), prefixAnalysisOf(wsID),
+		prefixReportSchedule + wsID}
 	for _, id := range accountIDs {
 		if err := checkID("account", id); err != nil {
 			return err

@@ -192,3 +192,18 @@ func (s *Service) Delete(ctx context.Context, id string) error {
 	}
 	return s.repo.DeleteWorkspace(ctx, id)
 }
+
+// FileName returns name made fit for a file name on every OS: the
+// characters Windows refuses become '-'; "ruche" when nothing is left.
+func FileName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 0x20 {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	if name == "" {
+		return "ruche"
+	}
+	return name
+}

@@ -300,3 +300,14 @@ type Objective struct {
 	Note        string        `json:"note,omitempty"`
 	CreatedAt   time.Time     `json:"createdAt"`
 }
+
+// ReportPlan is a workspace's monthly client report, written by itself to
+// a folder once each month is over.
+type ReportPlan struct {
+	WorkspaceID string `json:"workspaceId"`
+	Folder      string `json:"folder"`           // where the PDF files go
+	Lang        string `json:"lang"`             // "fr", "en"; "" is the workspace's language
+	Agency      string `json:"agency,omitempty"` // printed on the cover
+	// Last is the last month written, "YYYY-MM"; "" before the first.
+	Last string `json:"last,omitempty"`
+}

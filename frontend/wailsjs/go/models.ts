@@ -1183,6 +1183,24 @@ export namespace api {
 	        this.count = source["count"];
 	    }
 	}
+	export class ReportPlan {
+	    folder: string;
+	    lang: string;
+	    agency: string;
+	    last: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.lang = source["lang"];
+	        this.agency = source["agency"];
+	        this.last = source["last"];
+	    }
+	}
 	export class RestoreResult {
 	    cancelled: boolean;
 	    path: string;

@@ -23,10 +23,16 @@ export function Figures(arg1:string,arg2:string):Promise<Array<api.Figure>>;
 
 export function Objectives():Promise<Array<api.Objective>>;
 
+export function PlanMonthlyReport(arg1:string,arg2:string):Promise<api.ReportPlan>;
+
 export function PreviewFiguresImport():Promise<api.FiguresImportPreview>;
+
+export function ReportPlan():Promise<api.ReportPlan>;
 
 export function SaveAnalysis(arg1:string,arg2:string,arg3:string):Promise<void>;
 
 export function SaveFigure(arg1:api.Figure):Promise<api.Figure>;
 
 export function SaveObjective(arg1:string,arg2:api.Objective):Promise<api.Objective>;
+
+export function StopMonthlyReport():Promise<void>;

@@ -42,8 +42,16 @@ export function Objectives() {
   return window['go']['api']['Analytics']['Objectives']();
 }
 
+export function PlanMonthlyReport(arg1, arg2) {
+  return window['go']['api']['Analytics']['PlanMonthlyReport'](arg1, arg2);
+}
+
 export function PreviewFiguresImport() {
   return window['go']['api']['Analytics']['PreviewFiguresImport']();
+}
+
+export function ReportPlan() {
+  return window['go']['api']['Analytics']['ReportPlan']();
 }
 
 export function SaveAnalysis(arg1, arg2, arg3) {
@@ -56,4 +64,8 @@ export function SaveFigure(arg1) {
 
 export function SaveObjective(arg1, arg2) {
   return window['go']['api']['Analytics']['SaveObjective'](arg1, arg2);
+}
+
+export function StopMonthlyReport() {
+  return window['go']['api']['Analytics']['StopMonthlyReport']();
 }
