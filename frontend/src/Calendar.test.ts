@@ -70,7 +70,7 @@ describe('calendar', () => {
   it('comes first in the sidebar and shows the posts of the visible range', async () => {
     const w = await openCalendar()
     const nav = w.findAll('.nav-item').map((b) => b.attributes('data-testid'))
-    expect(nav).toEqual(['nav-calendar', 'nav-home', 'nav-accounts', 'nav-settings'])
+    expect(nav).toEqual(['nav-calendar', 'nav-home', 'nav-accounts', 'nav-analytics', 'nav-settings'])
     expect(byId(w, 'calendar').classes()).toContain('fc')
     expect(cal.range).toHaveBeenCalled()
     const want = state.posts.filter((p) => p.localDate && inRange(p.localDate)).map((p) => p.id).sort()

@@ -113,7 +113,7 @@ type PostMetrics struct {
 	// Readings are the counters read at each checkpoint, in checkpoint
 	// order, at most one each; a checkpoint missed (Ruche was closed) has
 	// none.
-	Readings []Reading `json:"readings,omitempty"`
+	Readings []Reading `json:"readings,omitempty" ts_type:"Array<Record<string, any>>"`
 	// Latest is the most recent reading, whichever checkpoint it was; its
 	// zero value (ReadAt zero) means never read.
 	Latest Reading `json:"latest"`

@@ -9,11 +9,19 @@ export const EVENT_POST_FAILED = 'post:failed'
 export const EVENT_POSTS_CHANGED = 'posts:changed'
 // The user clicked a desktop notification about a post. Payload: its ID.
 export const EVENT_POST_OPEN = 'post:open'
+// A PDF report is being written. Payload: ReportProgress.
+export const EVENT_REPORT_PROGRESS = 'report:progress'
 
 export interface PostFailed {
   id: string
   title: string
   reason: string // translated
+}
+
+// How far the PDF report is: done steps of total.
+export interface ReportProgress {
+  done: number
+  total: number
 }
 
 function listen(name: string, fn: (...data: unknown[]) => void): () => void {
@@ -40,5 +48,13 @@ export function onPostFailed(fn: (p: PostFailed) => void): () => void {
 export function onPostOpen(fn: (id: string) => void): () => void {
   return listen(EVENT_POST_OPEN, (id) => {
     if (typeof id === 'string' && id !== '') fn(id)
+  })
+}
+
+export function onReportProgress(fn: (p: ReportProgress) => void): () => void {
+  return listen(EVENT_REPORT_PROGRESS, (data) => {
+    const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0)
+    fn({ done: num(d.done), total: num(d.total) })
   })
 }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type View = 'calendar' | 'home' | 'accounts' | 'settings' | 'composer'
+export type View = 'calendar' | 'home' | 'accounts' | 'analytics' | 'settings' | 'composer'
 export type Screen = Exclude<View, 'composer'>
 
 export type FormRequest = { mode: 'new'; seq: number } | { mode: 'edit'; id: string; seq: number }

@@ -3,9 +3,10 @@
 // closely enough to drive the screens.
 import { vi } from 'vitest'
 import type { AccountView, MastodonStart } from '../api/accounts'
+import type { Chart, Dashboard, DashboardChoices, DashboardFilter, Tile, TopPost } from '../api/analytics'
 import type { MissedAction } from '../api/calendar'
 import type { Recurrence } from '../api/composer'
-import type { PostFailed } from '../api/events'
+import type { PostFailed, ReportProgress } from '../api/events'
 import type {
   CalendarView,
   Check,
@@ -20,6 +21,7 @@ import type {
 } from '../api/posts'
 import type { AppInfo, BackupResult, RestoreResult, Workspace, WorkspaceInput } from '../api/settings'
 import { addDays, nowIn } from '../lib/datetime'
+import { daysBetween, shiftDays } from '../lib/analytics'
 import { measure, ruleFor } from '../lib/count'
 import type { Problem } from '../lib/problem'
 
@@ -43,6 +45,7 @@ export interface FakeState {
   exportPath: string
   importPreview: ImportPreview
   chosenMedia: Media[]
+  analytics: FakeAnalytics
   // name of an api function -> the Problem its next call rejects with
   fail: Record<string, Problem>
 }
@@ -56,7 +59,26 @@ export interface FakeFlow {
   waiter: { resolve: (a: AccountView) => void; reject: (p: Problem) => void } | null
 }
 
+// The Analytics facade's side: what the filters offer, the dashboard of a
+// period (dashboardOf unless a test sets its own), the analyses by period
+// ("from/to") and what the save dialogs answer ("" = cancelled). With
+// holdPdf, ExportPDF waits for report.finish() (progress comes from
+// emit.reportProgress meanwhile); without, it reports 1..3 of 3 and ends.
+export interface FakeAnalytics {
+  choices: DashboardChoices
+  empty: boolean
+  dashboard: ((from: string, to: string, filter: DashboardFilter, lang: string) => Dashboard) | null
+  analyses: Record<string, string>
+  pdfPath: string
+  csvPath: string
+  holdPdf: boolean
+}
+
 export const ZONE = 'Europe/Paris'
+
+// The workspace's today as the Analytics facade says it: fixed, so that the
+// period presets are known days.
+export const ANALYTICS_TODAY = '2025-11-24'
 
 // today is the workspace's local date now; day(n) the date n days later.
 export const today = (): string => nowIn(ZONE).date
@@ -185,6 +207,25 @@ function initial(): FakeState {
       ],
     },
     chosenMedia: [{ path: '/home/camille/photo.png', alt: '', mime: 'image/png', size: 120_000, width: 800, height: 600 }],
+    analytics: {
+      choices: {
+        networks: [
+          { value: 'bluesky', label: 'Bluesky' },
+          { value: 'mastodon', label: 'Mastodon' },
+        ],
+        accounts: [
+          { value: 'a-bsky', label: 'Boulangerie Martin · Bluesky' },
+          { value: 'a-masto', label: 'Boulangerie Martin · Mastodon' },
+        ],
+        today: ANALYTICS_TODAY,
+      },
+      empty: false,
+      dashboard: null,
+      analyses: {},
+      pdfPath: '/home/camille/Boulangerie-Martin-rapport-2025-10-01_2025-10-31.pdf',
+      csvPath: '/home/camille/Boulangerie-Martin-2025-10-01_2025-10-31.csv',
+      holdPdf: false,
+    },
     fail: {},
   }
 }
@@ -198,6 +239,8 @@ export function reset(over: Partial<FakeState> = {}) {
   for (const fn of Object.values(calendarModule)) fn.mockClear()
   for (const fn of Object.values(composerModule)) fn.mockClear()
   for (const fn of Object.values(accountsModule)) fn.mockClear()
+  for (const fn of Object.values(analyticsModule)) fn.mockClear()
+  pdfWaiter = null
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null)) as T
@@ -479,10 +522,16 @@ export const composerModule = {
 
 // The backend's events: tests emit them with emit.postsChanged() and
 // emit.postFailed(...).
-const listeners: { changed: Array<() => void>; failed: Array<(p: PostFailed) => void>; open: Array<(id: string) => void> } = {
+const listeners: {
+  changed: Array<() => void>
+  failed: Array<(p: PostFailed) => void>
+  open: Array<(id: string) => void>
+  progress: Array<(p: ReportProgress) => void>
+} = {
   changed: [],
   failed: [],
   open: [],
+  progress: [],
 }
 const unlisten = <T>(list: T[], fn: T) => () => {
   const i = list.indexOf(fn)
@@ -504,12 +553,18 @@ export const eventsModule = {
     listeners.open.push(fn)
     return unlisten(listeners.open, fn)
   }),
+  EVENT_REPORT_PROGRESS: 'report:progress',
+  onReportProgress: vi.fn((fn: (p: ReportProgress) => void) => {
+    listeners.progress.push(fn)
+    return unlisten(listeners.progress, fn)
+  }),
 }
 
 export const emit = {
   postsChanged: () => [...listeners.changed].forEach((fn) => fn()),
   postFailed: (p: PostFailed) => [...listeners.failed].forEach((fn) => fn(p)),
   postOpen: (id: string) => [...listeners.open].forEach((fn) => fn(id)),
+  reportProgress: (p: ReportProgress) => [...listeners.progress].forEach((fn) => fn(p)),
 }
 
 // The file drop handler the composer registered, for tests to call.
@@ -637,5 +692,196 @@ export const mastodon = {
     const f = flowOf(flowId)
     delete state.flows[flowId]
     f.waiter?.reject(p)
+  },
+}
+
+// ---- Analytics
+
+const NNBSP = '\u202f'
+
+// previousOf is the period a period is compared with, as analytics.Period.Previous.
+export function previousOf(from: string, to: string): { from: string; to: string } {
+  const [y, m] = from.split('-').map(Number)
+  const wholeMonth = from.endsWith('-01') && shiftDays(to, 1).endsWith('-01') && from.slice(0, 7) === to.slice(0, 7)
+  if (wholeMonth) {
+    const first = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`
+    return { from: first, to: shiftDays(from, -1) }
+  }
+  const n = daysBetween(from, to)
+  return { from: shiftDays(from, -n), to: shiftDays(from, -1) }
+}
+
+export function tile(key: string, over: Partial<Tile> = {}): Tile {
+  return {
+    key,
+    label: key,
+    how: `analytics.how.${key}`,
+    unit: 'count',
+    value: 0,
+    known: true,
+    previous: 0,
+    previousKnown: true,
+    change: 0,
+    changeKnown: true,
+    delta: 0,
+    trend: 'flat',
+    text: '0',
+    previousText: '0',
+    changeText: '0%',
+    ...over,
+  }
+}
+
+// The tiles of the fake dashboard, written as the backend writes them.
+function tilesOf(lang: string): Tile[] {
+  const fr = lang === 'fr'
+  return [
+    tile('followers', {
+      label: fr ? 'Abonnés' : 'Followers',
+      value: 1234, previous: 1180, change: 4.58, delta: 54, trend: 'up',
+      text: fr ? `1${NNBSP}234` : '1,234', previousText: fr ? `1${NNBSP}180` : '1,180', changeText: fr ? `+4,6${NNBSP}%` : '+4.6%',
+    }),
+    tile('engagement_rate', {
+      label: fr ? 'Taux d’engagement' : 'Engagement rate', unit: 'percent',
+      value: 4.2, previous: 3.8, change: 10.53, delta: 0.4, trend: 'up',
+      text: fr ? `4,2${NNBSP}%` : '4.2%', previousText: fr ? `3,8${NNBSP}%` : '3.8%', changeText: fr ? `+10,5${NNBSP}%` : '+10.5%',
+    }),
+    tile('publications', {
+      label: 'Publications',
+      value: 12, previous: 15, change: -20, delta: -3, trend: 'down',
+      text: '12', previousText: '15', changeText: fr ? `−20,0${NNBSP}%` : '−20.0%',
+    }),
+    tile('replies_per_post', {
+      label: fr ? 'Réponses par publication' : 'Replies per publication', unit: 'per_post',
+      value: 1.5, previous: 1.5, change: 0, delta: 0, trend: 'flat',
+      text: fr ? '1,5' : '1.5', previousText: fr ? '1,5' : '1.5', changeText: fr ? `0,0${NNBSP}%` : '0.0%',
+    }),
+    tile('impressions', {
+      label: 'Impressions', known: false, previousKnown: false, changeKnown: false, trend: undefined,
+      text: '–', previousText: '–', changeText: '–',
+    }),
+  ]
+}
+
+export const FRESH_AT = '2025-11-24T09:55:00Z'
+
+function chartsOf(lang: string): Chart[] {
+  const fr = lang === 'fr'
+  return [
+    {
+      kind: 'followers',
+      title: fr ? 'Évolution des abonnés' : 'Followers over time',
+      option: {
+        title: { text: fr ? 'Évolution des abonnés' : 'Followers over time', left: 'center' },
+        xAxis: { type: 'category', data: ['1', '2', '3'] },
+        yAxis: { type: 'value', min: 0 },
+        series: [{ type: 'line', name: 'Bluesky · @martin', data: [1180, 1200, 1234] }],
+      },
+      freshness: FRESH_AT,
+      empty: false,
+      printable: true,
+    },
+    {
+      kind: 'interactions_by_type',
+      title: fr ? 'Interactions par type' : 'Interactions by type',
+      option: { series: [{ type: 'pie', radius: ['40%', '70%'], data: [{ name: 'Likes', value: 40 }] }] },
+      freshness: '2025-11-22T10:00:00Z',
+      empty: false,
+      printable: true,
+    },
+    {
+      kind: 'objectives',
+      title: fr ? 'Objectifs' : 'Objectives',
+      option: { series: [] },
+      empty: true,
+      printable: true,
+    },
+    {
+      kind: 'best_time',
+      title: fr ? 'Meilleur moment pour publier' : 'Best time to post',
+      option: { series: [{ type: 'heatmap', data: [[0, 9, 4.2]] }] },
+      freshness: '0001-01-01T00:00:00Z',
+      empty: false,
+      printable: false,
+    },
+  ]
+}
+
+export function topPost(over: Partial<TopPost> = {}): TopPost {
+  return {
+    workspaceId: 'w1',
+    postId: 'p3',
+    accountId: 'a-bsky',
+    network: 'bluesky',
+    title: 'Le pain du jour',
+    publishedAt: '2025-11-20T08:00:00Z',
+    latest: { likes: 1200, reposts: 8, replies: 3, quotes: 1, impressions: 0 },
+    interactions: 1212,
+    followers: 1200,
+    followersKnown: true,
+    rate: 4.25,
+    rateKnown: true,
+    impressionRate: 0,
+    impressionRateKnown: false,
+    deleted: false,
+    handle: '@martin.bluesky',
+    ...over,
+  }
+}
+
+// dashboardOf is the fake's dashboard of a period in a language.
+export function dashboardOf(from: string, to: string, lang: string, empty = false): Dashboard {
+  return {
+    workspaceId: 'w1',
+    lang,
+    period: { from, to },
+    previous: previousOf(from, to),
+    generatedAt: '2025-11-24T10:00:00Z',
+    empty,
+    tiles: tilesOf(lang),
+    charts: empty ? chartsOf(lang).map((c) => ({ ...c, empty: true, freshness: undefined })) : chartsOf(lang),
+    topPosts: empty ? [] : [topPost(), topPost({ postId: 'p2', accountId: 'a-masto', network: 'mastodon', title: 'Coulisses du fournil', handle: '@martin.mastodon', rateKnown: false })],
+  }
+}
+
+let pdfWaiter: { resolve: (path: string) => void } | null = null
+
+export const analyticsModule = {
+  choices: vi.fn(() => answer('choices', () => state.analytics.choices)),
+  dashboard: vi.fn((from: string, to: string, filter: DashboardFilter) =>
+    answer('dashboard', () => {
+      if (to < from) reject('analytics.period_invalid', `The period from ${from} to ${to} is not valid: choose a first day on or before the last one.`)
+      const lang = state.info.language
+      return state.analytics.dashboard?.(from, to, filter, lang) ?? dashboardOf(from, to, lang, state.analytics.empty)
+    }),
+  ),
+  analysis: vi.fn((from: string, to: string) => answer('analysis', () => state.analytics.analyses[`${from}/${to}`] ?? '')),
+  saveAnalysis: vi.fn((from: string, to: string, text: string) =>
+    answer('saveAnalysis', () => {
+      state.analytics.analyses[`${from}/${to}`] = text
+    }),
+  ),
+  exportPDF: vi.fn((_from: string, _to: string, _lang: string, _agency: string): Promise<string> => {
+    const p = state.fail.exportPDF
+    if (p) {
+      delete state.fail.exportPDF
+      return Promise.reject(p)
+    }
+    if (state.analytics.holdPdf) return new Promise<string>((resolve) => (pdfWaiter = { resolve }))
+    return Promise.resolve().then(() => {
+      if (state.analytics.pdfPath !== '') for (let i = 1; i <= 3; i++) emit.reportProgress({ done: i, total: 3 })
+      return state.analytics.pdfPath
+    })
+  }),
+  exportCSV: vi.fn((_from: string, _to: string) => answer('exportCSV', () => state.analytics.csvPath)),
+}
+
+// The backend's side of a held ExportPDF.
+export const report = {
+  waiting: (): boolean => pdfWaiter !== null,
+  finish(path = state.analytics.pdfPath) {
+    const w = pdfWaiter
+    pdfWaiter = null
+    w?.resolve(path)
   },
 }

@@ -53,7 +53,7 @@ export namespace analytics {
 	    remoteId?: string;
 	    // Go type: time
 	    publishedAt: any;
-	    readings?: metric.Reading[];
+	    readings?: Array<Record<string, any>>;
 	    // Go type: metric
 	    latest: any;
 	    // Go type: time
@@ -84,7 +84,7 @@ export namespace analytics {
 	        this.url = source["url"];
 	        this.remoteId = source["remoteId"];
 	        this.publishedAt = this.convertValues(source["publishedAt"], null);
-	        this.readings = this.convertValues(source["readings"], metric.Reading);
+	        this.readings = source["readings"];
 	        this.latest = this.convertValues(source["latest"], null);
 	        this.goneAt = this.convertValues(source["goneAt"], null);
 	        this.interactions = source["interactions"];

@@ -1,0 +1,122 @@
+// The Analytics facade of the Go backend, typed: the current workspace's
+// dashboard for a period (KPI tiles, ECharts options built in Go, top
+// posts), the "analysis and recommendations" kept per period, and the
+// exports (a client report as a PDF, every figure as CSV). Every function
+// rejects with a Problem {code, message}.
+//
+// The generated models do not say what crosses the bridge for a few Go
+// types: a calendar.Day is "YYYY-MM-DD" (MarshalText), an instant is RFC
+// 3339, and a chart's option (a json.RawMessage, typed number[]) is the
+// ECharts option itself, a plain JSON object. The types below say so.
+import * as A from '../../wailsjs/go/api/Analytics'
+import type { analytics, api } from '../../wailsjs/go/models'
+import { call } from './call'
+
+export type { Problem } from '../lib/problem'
+
+type Plain<T> = T extends readonly (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
+    : T
+
+// Local days of the workspace, both included: "YYYY-MM-DD".
+export interface Period {
+  from: string
+  to: string
+}
+
+// One KPI of the period with the same KPI over the previous period. text,
+// previousText and changeText are written by the backend in the window's
+// language ("1 234", "4,2 %", "+12,5 %"; "–" when unknown); how is the
+// code of the "how is this computed" text (analytics.how.<key>); trend is
+// "up", "down", "flat", or absent when either value is unknown.
+export type Tile = Plain<analytics.Tile>
+
+// One chart: option is the ECharts 5 option (an object; treat it as
+// unknown), freshness the oldest refresh time of its data (RFC 3339,
+// absent or zero when nothing behind it was ever read).
+export type Chart = Omit<Plain<analytics.Chart>, 'option' | 'freshness'> & {
+  option: unknown
+  freshness?: string
+}
+
+// The counters read at one checkpoint.
+export interface Reading {
+  checkpoint?: string
+  likes: number
+  reposts: number
+  replies: number
+  quotes: number
+  impressions: number
+  readAt?: string
+}
+
+// A publication among the top posts: its title comes from the user or the
+// network, so it is shown as text only. rate is a percentage (4.2 = 4.2 %).
+export type TopPost = Omit<Plain<analytics.TopPost>, 'publishedAt' | 'latest' | 'goneAt' | 'readings'> & {
+  publishedAt: string
+  latest?: Reading
+  goneAt?: string
+}
+
+export type DashboardFilter = Plain<api.DashboardFilter>
+export type FilterChoice = Plain<api.FilterChoice>
+// What the filters offer; today is the workspace's current local day.
+export type DashboardChoices = Plain<api.DashboardChoices>
+
+// Everything the screen shows for a period. empty is set when the period
+// has no figure at all (the screen says so rather than show zeros).
+export interface Dashboard {
+  workspaceId: string
+  lang: string
+  period: Period
+  previous: Period
+  generatedAt: string
+  empty: boolean
+  tiles: Tile[]
+  charts: Chart[]
+  topPosts: TopPost[]
+}
+
+const asPeriod = (v: unknown): Period => {
+  const p = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>
+  return { from: typeof p.from === 'string' ? p.from : '', to: typeof p.to === 'string' ? p.to : '' }
+}
+
+// A Go nil slice arrives as null: the lists are always arrays here.
+function asDashboard(raw: analytics.Dashboard): Dashboard {
+  const d = raw as unknown as Record<string, unknown>
+  return {
+    workspaceId: String(d.workspaceId ?? ''),
+    lang: String(d.lang ?? ''),
+    period: asPeriod(d.period),
+    previous: asPeriod(d.previous),
+    generatedAt: typeof d.generatedAt === 'string' ? d.generatedAt : '',
+    empty: d.empty === true,
+    tiles: (d.tiles as Tile[] | null) ?? [],
+    charts: (d.charts as Chart[] | null) ?? [],
+    topPosts: (d.topPosts as TopPost[] | null) ?? [],
+  }
+}
+
+export const choices = (): Promise<DashboardChoices> =>
+  call(() => A.Choices()).then((c) => ({ networks: c?.networks ?? [], accounts: c?.accounts ?? [], today: c?.today ?? '' }))
+
+// dashboard returns the dashboard of the local days from..to (both
+// included), compared with the period before, narrowed by filter.
+export const dashboard = (from: string, to: string, filter: DashboardFilter): Promise<Dashboard> =>
+  call(() => A.Dashboard(from, to, filter as api.DashboardFilter)).then(asDashboard)
+
+// analysis returns the "analysis and recommendations" written for from..to.
+export const analysis = (from: string, to: string): Promise<string> => call(() => A.Analysis(from, to)).then((s) => s ?? '')
+export const saveAnalysis = (from: string, to: string, text: string): Promise<void> =>
+  call(() => A.SaveAnalysis(from, to, text))
+
+// The exports open a save dialog and return the path, "" when cancelled.
+// exportPDF writes the client report in lang ("fr", "en"; "" is the
+// workspace's), prepared by agency; its progress arrives as
+// report:progress events (onReportProgress).
+export const exportPDF = (from: string, to: string, lang: string, agency: string): Promise<string> =>
+  call(() => A.ExportPDF(from, to, lang, agency)).then((p) => p ?? '')
+export const exportCSV = (from: string, to: string): Promise<string> => call(() => A.ExportCSV(from, to)).then((p) => p ?? '')
