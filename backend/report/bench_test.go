@@ -63,21 +63,15 @@ func BenchmarkRender10Pages(b *testing.B) {
 	b.ReportMetric(float64(buf.Len())/1024, "KiB")
 }
 
-func TestYearReportIsTenPagesUnderASecond(t *testing.T) {
+// The year's report is the benchmark's ten pages; its speed is measured by
+// BenchmarkRender10Pages, not here.
+func TestYearReportIsTenPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders a full report")
 	}
-	d := yearData(t)
-	start := time.Now()
-	pdf := render(t, d)
-	elapsed := time.Since(start)
-	path := writePDF(t, pdf)
+	path := writePDF(t, render(t, yearData(t)))
 	if n := pageCount(t, path); n != 10 {
 		t.Fatalf("%d pages, want 10", n)
-	}
-	// generous against a loaded machine or -race; the benchmark measures
-	if elapsed > 3*time.Second {
-		t.Errorf("rendering took %v, want well under a second", elapsed)
 	}
 	renderPages(t, path, "year-fr", 10)
 	checkLayout(t, path)
