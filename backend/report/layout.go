@@ -3,7 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
-	_ "embed"
+	"embed"
 	"math"
 	"strconv"
 	"strings"
@@ -12,16 +12,17 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
+
+	"ruche/backend/gzfs"
 )
 
 // The fonts, DejaVu Sans: they cover French print typography (U+202F,
 // « », œ, €) and the arrows ▲▼. Licence in fonts/LICENSE.
-var (
-	//go:embed fonts/DejaVuSans.ttf
-	fontRegular []byte
-	//go:embed fonts/DejaVuSans-Bold.ttf
-	fontBold []byte
-)
+// They are kept gzip-compressed (half their size) and expanded for each
+// report.
+//
+//go:embed fonts/DejaVuSans.ttf.gz fonts/DejaVuSans-Bold.ttf.gz
+var fonts embed.FS
 
 const family = "dejavu"
 
@@ -151,10 +152,19 @@ func newWriter() (*writer, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginX, top, marginX)
 	pdf.SetCellMargin(0)
-	pdf.AddUTF8FontFromBytes(family, "", fontRegular)
-	pdf.AddUTF8FontFromBytes(family, "B", fontBold)
+	ttfs := gzfs.New(fonts)
+	regular, err := ttfs.ReadFile("fonts/DejaVuSans.ttf")
+	if err != nil {
+		return nil, ErrBuild.Because(err)
+	}
+	bold, err := ttfs.ReadFile("fonts/DejaVuSans-Bold.ttf")
+	if err != nil {
+		return nil, ErrBuild.Because(err)
+	}
+	pdf.AddUTF8FontFromBytes(family, "", regular)
+	pdf.AddUTF8FontFromBytes(family, "B", bold)
 	w := &writer{pdf: pdf}
-	for _, f := range [][]byte{fontRegular, fontBold} {
+	for _, f := range [][]byte{regular, bold} {
 		g, err := truetype.Parse(f)
 		if err != nil {
 			return nil, ErrBuild.Because(err)
