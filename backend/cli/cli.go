@@ -48,6 +48,10 @@ type Invocation struct {
 	Args []string // the command and its own arguments; empty: open the window
 }
 
+// ownLang are the commands whose --lang, after the command, is their own
+// (the language of a report, of a text to check) and not the messages'.
+var ownLang = map[string]bool{"report": true, "text": true}
+
 // Parse splits args into the global options and the command. RUCHE_DATA and
 // RUCHE_KEY_FILE give defaults to --data and --key-file.
 func Parse(args []string, getenv func(string) string) (Invocation, error) {
@@ -72,6 +76,11 @@ func Parse(args []string, getenv func(string) string) (Invocation, error) {
 		case "--key-file":
 			inv.KeyFile, err = takeValue()
 		case "--lang":
+			if len(inv.Args) > 0 && ownLang[inv.Args[0]] {
+				v, verr := takeValue()
+				inv.Args, err = append(inv.Args, "--lang", v), verr
+				break
+			}
 			inv.Lang, err = takeValue()
 			if _, ok := locale.ParseLang(inv.Lang); err == nil && !ok {
 				err = ErrFlag.With(map[string]any{"reason": "--lang fr|en"}, nil)
@@ -180,6 +189,8 @@ func (r *runner) run(ctx context.Context) error {
 		return r.exportFile(ctx, args[1:])
 	case "report":
 		return r.report(ctx, args[1:])
+	case "text":
+		return r.text(ctx, args[1:])
 	case "run":
 		return r.withApp(ctx, func(ctx context.Context, a *boot.App) error { return r.runScheduler(ctx, a, args[1:]) })
 	case "pause":

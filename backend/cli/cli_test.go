@@ -185,3 +185,22 @@ func TestPauseAndResume(t *testing.T) {
 		}
 	}
 }
+
+// After report and text, --lang is the command's: the language of the
+// report or of the text; before them, the messages'.
+func TestCommandsWithTheirOwnLang(t *testing.T) {
+	for _, tt := range []struct {
+		args     []string
+		wantLang string
+		wantArgs []string
+	}{
+		{[]string{"--lang", "fr", "report", "--lang", "en", "--out", "r.pdf"}, "fr", []string{"report", "--lang", "en", "--out", "r.pdf"}},
+		{[]string{"text", "check", "--lang=auto"}, "", []string{"text", "check", "--lang", "auto"}},
+		{[]string{"workspace", "list", "--lang", "en"}, "en", []string{"workspace", "list"}},
+	} {
+		inv, err := Parse(tt.args, func(string) string { return "" })
+		if err != nil || inv.Lang != tt.wantLang || strings.Join(inv.Args, " ") != strings.Join(tt.wantArgs, " ") {
+			t.Errorf("Parse(%q) = lang %q args %q, %v; want %q %q", tt.args, inv.Lang, inv.Args, err, tt.wantLang, tt.wantArgs)
+		}
+	}
+}

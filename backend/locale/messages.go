@@ -4,7 +4,7 @@ package locale
 // code. The codes are those of fault.Error; a test checks both languages have
 // the same codes and placeholders. Each network package's messages are kept
 // in a file of their own.
-var catalogues = merge(coreMessages, connectMessages, mastodonMessages, blueskyMessages, reportMessages, analyticsMessages)
+var catalogues = merge(coreMessages, connectMessages, mastodonMessages, blueskyMessages, reportMessages, analyticsMessages, textMessages)
 
 // merge returns one catalogue per language holding the codes of all parts;
 // a code given twice panics at start, and a test starts the package.
@@ -478,6 +478,9 @@ Commands:
                                        --analysis-file F, --workspace W; --csv: every figure)
   report plan --folder DIR | --off     write each month's report to DIR once the month is over
                                        Times are in the current workspace's zone.
+  text check [--lang fr|en|auto] [--workspace W]
+                                       spelling, language, mood, intent and brand voice
+                                       of the text read from the standard input
   run [--poll 5s]                      publish the posts as they fall due, no window
   pause --reason R [--until T] [--all] pause every scheduled post (crisis switch)
   resume                               resume the paused posts
@@ -525,6 +528,9 @@ Commandes :
   report plan --folder DOSSIER | --off écrit le rapport de chaque mois dans DOSSIER, le mois fini
                                        Les heures sont celles du fuseau de l’espace
                                        de travail courant.
+  text check [--lang fr|en|auto] [--workspace E]
+                                       orthographe, langue, humeur, intention et ton de
+                                       la marque du texte lu sur l’entrée standard
   run [--poll 5s]                      publie les publications à leur heure, sans fenêtre
   pause --reason R [--until T] [--all] met en pause toutes les publications programmées
   resume                               reprend les publications en pause

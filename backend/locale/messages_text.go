@@ -1,0 +1,70 @@
+package locale
+
+// textMessages are the messages of package text (spelling, language,
+// sentiment, intent, brand voice) and of "ruche text check". The
+// "text.voice." codes are the brand-voice findings, one per rule, and the
+// "text.cli." codes the lines of the command's text output.
+var textMessages = map[Lang]map[string]string{
+	English: {
+		"text.not_ready":         "The spelling dictionaries are still loading; spelling will be checked in a moment.",
+		"text.dictionary_broken": "A spelling dictionary of this copy of Ruche is damaged; spelling cannot be checked. Reinstall Ruche.",
+		"text.lexicon_broken":    "A word list of this copy of Ruche is damaged; texts cannot be analysed. Reinstall Ruche.",
+		"text.language_invalid":  "“{lang}” is not a language Ruche reads: choose fr, en or auto.",
+		"text.too_long":          "The text is too long to analyse ({size}); {max} at most.",
+
+		"text.voice.forbidden_word":        "“{word}” is on the brand’s list of words to avoid.",
+		"text.voice.signature_missing":     "The text must end with the signature “{signature}”.",
+		"text.voice.hashtag_missing":       "The brand asks for the hashtag {tag}.",
+		"text.voice.address_formal":        "“{word}” speaks informally (tu): the brand says vous.",
+		"text.voice.address_informal":      "“{word}” speaks formally (vous): the brand says tu.",
+		"text.voice.too_many_exclamations": "Too many exclamation marks: {max} at most.",
+		"text.voice.too_many_emoji":        "Too many emoji: {max} at most.",
+		"text.voice.all_caps":              "“{word}” is in capitals, which reads as shouting.",
+		"text.voice.hard_to_read":          "Hard to read (reading ease {score}, the brand wants {min}): use shorter sentences and shorter words.",
+
+		"text.cli.language":        "Language: {lang}",
+		"text.cli.sentiment":       "Sentiment: {label} ({score})",
+		"text.cli.intents":         "Intents: {intents}",
+		"text.cli.spelling_none":   "Spelling: no mistake found.",
+		"text.cli.spelling":        "Spelling: {count} word(s) to check",
+		"text.cli.misspelling":     "  {word} (bytes {start}–{end}): {suggestions}",
+		"text.cli.no_suggestion":   "no suggestion",
+		"text.cli.voice_none":      "Brand voice: nothing to report.",
+		"text.cli.voice":           "Brand voice: {count} finding(s)",
+		"text.cli.finding":         "  {message} (bytes {start}–{end}){suggestion}",
+		"text.cli.suggestion":      " → {suggestion}",
+		"text.cli.readability":     "Reading ease: {score} ({level}, {formula})",
+		"text.cli.workspace_voice": "The brand-voice rules of the workspace are not stored yet: only language is taken from it.",
+	},
+	French: {
+		"text.not_ready":         "Les dictionnaires d’orthographe sont en cours de chargement ; l’orthographe sera vérifiée dans un instant.",
+		"text.dictionary_broken": "Un dictionnaire d’orthographe de cette copie de Ruche est endommagé ; l’orthographe ne peut pas être vérifiée. Réinstallez Ruche.",
+		"text.lexicon_broken":    "Une liste de mots de cette copie de Ruche est endommagée ; les textes ne peuvent pas être analysés. Réinstallez Ruche.",
+		"text.language_invalid":  "« {lang} » n’est pas une langue que Ruche lit : choisissez fr, en ou auto.",
+		"text.too_long":          "Le texte est trop long pour être analysé ({size}) ; {max} au plus.",
+
+		"text.voice.forbidden_word":        "« {word} » fait partie des mots que la marque évite.",
+		"text.voice.signature_missing":     "Le texte doit se terminer par la signature « {signature} ».",
+		"text.voice.hashtag_missing":       "La marque demande le hashtag {tag}.",
+		"text.voice.address_formal":        "« {word} » tutoie : la marque vouvoie.",
+		"text.voice.address_informal":      "« {word} » vouvoie : la marque tutoie.",
+		"text.voice.too_many_exclamations": "Trop de points d’exclamation : {max} au plus.",
+		"text.voice.too_many_emoji":        "Trop d’emoji : {max} au plus.",
+		"text.voice.all_caps":              "« {word} » est en capitales, ce qui se lit comme un cri.",
+		"text.voice.hard_to_read":          "Difficile à lire (lisibilité {score}, la marque veut {min}) : faites des phrases et des mots plus courts.",
+
+		"text.cli.language":        "Langue : {lang}",
+		"text.cli.sentiment":       "Sentiment : {label} ({score})",
+		"text.cli.intents":         "Intentions : {intents}",
+		"text.cli.spelling_none":   "Orthographe : aucune faute trouvée.",
+		"text.cli.spelling":        "Orthographe : {count} mot(s) à vérifier",
+		"text.cli.misspelling":     "  {word} (octets {start}–{end}) : {suggestions}",
+		"text.cli.no_suggestion":   "aucune suggestion",
+		"text.cli.voice_none":      "Ton de la marque : rien à signaler.",
+		"text.cli.voice":           "Ton de la marque : {count} remarque(s)",
+		"text.cli.finding":         "  {message} (octets {start}–{end}){suggestion}",
+		"text.cli.suggestion":      " → {suggestion}",
+		"text.cli.readability":     "Lisibilité : {score} ({level}, {formula})",
+		"text.cli.workspace_voice": "Les règles de ton de l’espace de travail ne sont pas encore enregistrées : seule sa langue est utilisée.",
+	},
+}
