@@ -44,9 +44,9 @@ type textFindingJSON struct {
 // prints its spelling mistakes, language, sentiment, intents and
 // brand-voice findings.
 //
-// cli.Parse takes --lang wherever it stands as the language of messages, and
-// accepts fr or en: so "text check --lang fr" also sets the messages'
-// language, and auto, the default, is what no --lang gives.
+// Its --lang (fr, en or auto, the default) is the text's language, not the
+// messages' (cli.Parse leaves it to the command); a --lang before "text"
+// sets both.
 func (r *runner) text(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "check" {
 		return usage(textUsage)
