@@ -107,7 +107,8 @@ func (sc scope) postsDTO(ps []post.Post) []Post {
 
 func variantDTO(v post.Variant) Variant {
 	out := Variant{AccountID: v.AccountID, Network: v.Network, Text: v.Text, Link: v.Link,
-		FirstComment: v.FirstComment, Thread: nonNil(v.Thread), Media: []Media{}}
+		FirstComment: v.FirstComment, Thread: nonNil(v.Thread), Media: []Media{},
+		ContentWarning: v.ContentWarning, Visibility: v.Visibility, Language: v.Language}
 	for _, m := range v.Media {
 		out.Media = append(out.Media, mediaDTO(m))
 	}
@@ -129,7 +130,8 @@ func input(in PostInput) post.Input {
 
 func variant(v Variant) post.Variant {
 	out := post.Variant{AccountID: v.AccountID, Network: v.Network, Text: v.Text, Link: v.Link,
-		FirstComment: v.FirstComment, Thread: slices.Clone(v.Thread)}
+		FirstComment: v.FirstComment, Thread: slices.Clone(v.Thread),
+		ContentWarning: v.ContentWarning, Visibility: v.Visibility, Language: v.Language}
 	for _, m := range v.Media {
 		out.Media = append(out.Media, post.Media{Path: m.Path, Alt: m.Alt, MIME: m.MIME, Size: m.Size, Width: m.Width, Height: m.Height})
 	}

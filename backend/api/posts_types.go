@@ -50,6 +50,12 @@ type Variant struct {
 	FirstComment string   `json:"firstComment"`
 	Thread       []string `json:"thread"` // the following posts when split into a thread
 	Media        []Media  `json:"media"`
+	// Mastodon only: a content warning shown before the text, who sees
+	// the post ("public", "unlisted", "private", "direct"; "" public), and
+	// its language ("fr", "en"; "" lets the instance guess).
+	ContentWarning string `json:"contentWarning,omitempty"`
+	Visibility     string `json:"visibility,omitempty"`
+	Language       string `json:"language,omitempty"`
 }
 
 // PostInput is what the composer saves.

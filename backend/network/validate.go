@@ -47,6 +47,7 @@ const (
 	ProblemMediaType          = "network.media_type"
 	ProblemAltMissing         = "network.alt_missing"
 	ProblemLinkInvalid        = "network.link_invalid"
+	ProblemVisibility         = "network.visibility_invalid"
 )
 
 // ProblemCodes lists every problem code, for the test that each has a
@@ -54,7 +55,7 @@ const (
 var ProblemCodes = []string{ProblemEmpty, ProblemMediaRequired, ProblemTooLong, ProblemTooManyBytes,
 	ProblemThreadUnsupported, ProblemThreadPartEmpty, ProblemThreadPartTooLong, ProblemCommentUnsupported,
 	ProblemCommentTooLong, ProblemMediaTooMany, ProblemMediaTooLarge, ProblemMediaShrunk, ProblemMediaType, ProblemAltMissing,
-	ProblemLinkInvalid}
+	ProblemLinkInvalid, ProblemVisibility}
 
 // Validate returns the problems of v for the network of caps, errors first,
 // nil when there is none.
@@ -75,8 +76,14 @@ func Validate(v post.Variant, caps Capabilities) []Problem {
 	case strings.TrimSpace(v.Text) == "" && len(v.Media) == 0:
 		add(ProblemEmpty, SeverityError, "text", 0, nil)
 	}
-	if p, bad := lengthProblem(Count(v.Text, caps), ProblemTooLong); bad {
+	// A content warning counts with the text (Mastodon).
+	if p, bad := lengthProblem(Count(v.ContentWarning+v.Text, caps), ProblemTooLong); bad {
 		add(p.Code, SeverityError, "text", 0, p.Args)
+	}
+	switch v.Visibility {
+	case "", "public", "unlisted", "private", "direct":
+	default:
+		add(ProblemVisibility, SeverityError, "visibility", 0, map[string]any{"visibility": v.Visibility})
 	}
 
 	if len(v.Thread) > 0 && !caps.Threads {

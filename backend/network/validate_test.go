@@ -87,6 +87,7 @@ func TestMessagesGetTheirValues(t *testing.T) {
 			Media: []post.Media{jpeg("a.jpg", 5_000_000, ""), {Path: "b.tiff", MIME: "image/tiff"}, jpeg("c", 1, "c"), jpeg("d", 1, "d"), jpeg("e", 1, "e"), jpeg("f", 60_000_000, "f")}},
 		{Text: strings.Repeat("👨‍👩‍👧", 200), Thread: []string{strings.Repeat("👨‍👩‍👧", 200)}},
 		{Text: "a", FirstComment: strings.Repeat("c", 3001)},
+		{Text: "a", Visibility: "friends"},
 	}
 	for _, network := range []string{Bluesky, LinkedIn, Instagram} {
 		for _, v := range bad {
@@ -172,6 +173,30 @@ func TestBlueskyImagesAreFitted(t *testing.T) {
 	for _, tt := range tests {
 		got := ""
 		for _, p := range Validate(post.Variant{Text: "a", Media: []post.Media{tt.m}}, caps) {
+			got = p.Code
+		}
+		if got != tt.want {
+			t.Errorf("%s: Validate = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A content warning counts with the text; the visibility is one Mastodon
+// knows.
+func TestMastodonOptions(t *testing.T) {
+	caps := defaults(t, Mastodon)
+	tests := []struct {
+		name string
+		v    post.Variant
+		want string
+	}{
+		{"warning and text fit", post.Variant{Text: strings.Repeat("a", 400), ContentWarning: strings.Repeat("b", 100), Visibility: "unlisted"}, ""},
+		{"warning and text over", post.Variant{Text: strings.Repeat("a", 450), ContentWarning: strings.Repeat("b", 51)}, ProblemTooLong},
+		{"visibility unknown", post.Variant{Text: "a", Visibility: "friends"}, ProblemVisibility},
+	}
+	for _, tt := range tests {
+		got := ""
+		for _, p := range Validate(tt.v, caps) {
 			got = p.Code
 		}
 		if got != tt.want {
