@@ -12,7 +12,8 @@ import * as A from '../../wailsjs/go/api/Analytics'
 import type { analytics, api } from '../../wailsjs/go/models'
 import { call } from './call'
 
-export type { Problem } from '../lib/problem'
+import type { Problem } from '../lib/problem'
+export type { Problem }
 
 type Plain<T> = T extends readonly (infer U)[]
   ? Plain<U>[]
@@ -120,3 +121,70 @@ export const saveAnalysis = (from: string, to: string, text: string): Promise<vo
 export const exportPDF = (from: string, to: string, lang: string, agency: string): Promise<string> =>
   call(() => A.ExportPDF(from, to, lang, agency)).then((p) => p ?? '')
 export const exportCSV = (from: string, to: string): Promise<string> => call(() => A.ExportCSV(from, to)).then((p) => p ?? '')
+
+// ---- Typed figures, objectives and the monthly report
+
+// A figure typed or imported for one local day: kind "ad_spend" (value in
+// cents), "website_sessions", "website_users" (subject: the "source /
+// medium", "" for the whole site) or "followers" (subject: the network);
+// source is "typed" or "google_analytics".
+export type Figure = Plain<api.Figure>
+
+// An objective of the workspace: kind "follower_growth" (followers won),
+// "engagement_rate" (%), "posts_per_week" or "response_time" (minutes);
+// network "" for every network; start and deadline are local days.
+export type Objective = Plain<api.Objective>
+
+// One row of a Google Analytics export with its problems (translated);
+// without any, the row is imported.
+export type FiguresImportRow = Omit<Plain<api.FiguresImportRow>, 'problems'> & { problems: Problem[] }
+
+// What a Google Analytics export would import; cancelled when the dialog
+// was closed; token confirms it (confirmFiguresImport).
+export type FiguresImportPreview = Omit<Plain<api.FiguresImportPreview>, 'rows'> & { rows: FiguresImportRow[] }
+
+// The monthly client report written by itself to a folder ("" when there
+// is none), in lang, prepared by agency; last is the last month written
+// ("YYYY-MM").
+export type ReportPlan = Plain<api.ReportPlan>
+
+const asPlan = (p: api.ReportPlan | null | undefined): ReportPlan => ({
+  folder: p?.folder ?? '',
+  lang: p?.lang ?? '',
+  agency: p?.agency ?? '',
+  last: p?.last ?? '',
+})
+
+// figures returns the figures typed or imported for the local days from..to.
+export const figures = (from: string, to: string): Promise<Figure[]> => call(() => A.Figures(from, to)).then((l) => l ?? [])
+// saveFigure types a figure; it replaces the one of the same day, kind and subject.
+export const saveFigure = (f: Omit<Figure, 'source'>): Promise<Figure> =>
+  call(() => A.SaveFigure({ ...f, source: 'typed' } as api.Figure))
+export const deleteFigure = (day: string, kind: string, subject: string): Promise<void> =>
+  call(() => A.DeleteFigure(day, kind, subject))
+
+// previewFiguresImport opens a file dialog and says what the file would
+// import; nothing is saved before confirmFiguresImport(token), which
+// returns how many figures it saved.
+export const previewFiguresImport = (): Promise<FiguresImportPreview> =>
+  call(() => A.PreviewFiguresImport()).then((p) => ({
+    cancelled: p?.cancelled === true,
+    path: p?.path ?? '',
+    token: p?.token ?? '',
+    valid: p?.valid ?? 0,
+    rows: (p?.rows ?? []).map((r) => ({ ...r, problems: (r.problems as Problem[] | null) ?? [] })),
+  }))
+export const confirmFiguresImport = (token: string): Promise<number> => call(() => A.ConfirmFiguresImport(token)).then((n) => n ?? 0)
+
+export const objectives = (): Promise<Objective[]> => call(() => A.Objectives()).then((l) => l ?? [])
+// saveObjective creates (id "") or changes an objective.
+export const saveObjective = (id: string, o: Omit<Objective, 'id'>): Promise<Objective> =>
+  call(() => A.SaveObjective(id, { ...o, id } as api.Objective))
+export const deleteObjective = (id: string): Promise<void> => call(() => A.DeleteObjective(id))
+
+export const reportPlan = (): Promise<ReportPlan> => call(() => A.ReportPlan()).then(asPlan)
+// planMonthlyReport opens a folder dialog; a cancelled one changes nothing
+// and returns the plan as it is.
+export const planMonthlyReport = (lang: string, agency: string): Promise<ReportPlan> =>
+  call(() => A.PlanMonthlyReport(lang, agency)).then(asPlan)
+export const stopMonthlyReport = (): Promise<void> => call(() => A.StopMonthlyReport())

@@ -21,6 +21,17 @@ import {
   shiftDays,
   trendOf,
   withoutTitle,
+  formatEuros,
+  formatFigure,
+  formatLocalDay,
+  formatMinutes,
+  formatMonth,
+  formatTarget,
+  networkOptions,
+  parseDecimal,
+  sortFigures,
+  subjectOf,
+  toCents,
   AGENCY_KEY,
   PRESETS,
 } from './analytics'
@@ -238,5 +249,98 @@ describe('filters and report options', () => {
     expect(loadAgency()).toBe('Agence Miel')
     saveAgency(' ')
     expect(localStorage.getItem(AGENCY_KEY)).toBeNull()
+  })
+})
+
+describe('typed figures', () => {
+  it('reads numbers typed in French or English', () => {
+    expect(parseDecimal('12,50')).toBe(12.5)
+    expect(parseDecimal('12.5')).toBe(12.5)
+    expect(parseDecimal(' 1 234,5 ')).toBe(1234.5)
+    expect(parseDecimal(`1${NNBSP}234,5`)).toBe(1234.5)
+    expect(parseDecimal('1\u00a0234')).toBe(1234)
+    expect(parseDecimal('1,234.50')).toBe(1234.5)
+    expect(parseDecimal('1.234,50')).toBe(1234.5)
+    expect(parseDecimal('1,234')).toBe(1234)
+    expect(parseDecimal('1.234.567')).toBe(1234567)
+    expect(parseDecimal('0,500')).toBe(0.5)
+    expect(parseDecimal('12,50 €')).toBe(12.5)
+    expect(parseDecimal('0')).toBe(0)
+  })
+
+  it('refuses what is not a number', () => {
+    for (const bad of ['', ' ', 'abc', '-5', '12,', '1,2,3', '1,23,456', '12,5,0.1', '1e5', '€']) {
+      expect(parseDecimal(bad), bad).toBeNull()
+    }
+  })
+
+  it('turns euros into cents', () => {
+    expect(toCents('12,50')).toBe(1250)
+    expect(toCents('0.1')).toBe(10)
+    expect(toCents('19,99')).toBe(1999)
+    expect(toCents('1 200')).toBe(120000)
+    expect(toCents('douze')).toBeNull()
+  })
+
+  it('writes figures in their unit', () => {
+    expect(formatEuros(1250, 'fr')).toMatch(/^12,50\s€$/u)
+    expect(formatEuros(1250, 'en')).toBe('€12.50')
+    expect(formatFigure('ad_spend', 123456, 'en')).toBe('€1,234.56')
+    expect(formatFigure('website_sessions', 1234, 'fr')).toBe(`1${NNBSP}234`)
+  })
+
+  it('knows the subject of each kind', () => {
+    expect(subjectOf('followers')).toBe('network')
+    expect(subjectOf('website_users')).toBe('source')
+    expect(subjectOf('website_sessions')).toBe('source')
+    expect(subjectOf('ad_spend')).toBe('none')
+  })
+
+  it('offers the known networks and the workspace’s others once', () => {
+    const list = networkOptions(['bluesky', 'Testnet', ''])
+    expect(list[0]).toBe('bluesky')
+    expect(list.filter((n) => n === 'bluesky')).toHaveLength(1)
+    expect(list).toContain('instagram')
+    expect(list[list.length - 1]).toBe('testnet')
+  })
+
+  it('orders figures newest first, then by kind and subject', () => {
+    const list = [
+      { day: '2025-11-01', kind: 'ad_spend', subject: '' },
+      { day: '2025-11-02', kind: 'website_users', subject: 'b' },
+      { day: '2025-11-02', kind: 'website_users', subject: 'a' },
+      { day: '2025-11-02', kind: 'followers', subject: 'x' },
+    ]
+    expect(sortFigures(list).map((f) => `${f.day} ${f.kind} ${f.subject}`)).toEqual([
+      '2025-11-02 followers x',
+      '2025-11-02 website_users a',
+      '2025-11-02 website_users b',
+      '2025-11-01 ad_spend ',
+    ])
+  })
+})
+
+describe('objectives and months', () => {
+  it('writes a response time', () => {
+    expect(formatMinutes(45, 'en')).toBe('45\u00a0min')
+    expect(formatMinutes(120, 'fr')).toBe('2\u00a0h')
+    expect(formatMinutes(90, 'en')).toBe('1\u00a0h 30\u00a0min')
+    expect(formatMinutes(-1, 'en')).toBe('–')
+  })
+
+  it('writes a target in its unit', () => {
+    expect(formatTarget('follower_growth', 500, 'en')).toBe('+500')
+    expect(formatTarget('engagement_rate', 4, 'fr')).toBe(`4,0${NNBSP}%`)
+    expect(formatTarget('posts_per_week', 3, 'en')).toBe('3')
+    expect(formatTarget('response_time', 120, 'en')).toBe('2\u00a0h')
+  })
+
+  it('writes days and months', () => {
+    expect(formatLocalDay('2025-11-24', 'en')).toBe('Nov 24, 2025')
+    expect(formatLocalDay('nope', 'en')).toBe('nope')
+    expect(formatMonth('2025-10', 'fr')).toBe('octobre 2025')
+    expect(formatMonth('2025-10', 'en')).toBe('October 2025')
+    expect(formatMonth('', 'en')).toBe('')
+    expect(formatMonth('2025-13', 'en')).toBe('')
   })
 })

@@ -310,3 +310,151 @@ export function progressPercent(done: number, total: number): number {
   if (!(total > 0) || !(done > 0)) return 0
   return Math.min(100, Math.round((done / total) * 100))
 }
+
+// ---- Typed figures and objectives
+
+// The kinds of figure a community manager types (backend metric.ManualKind):
+// ad spend in cents, website sessions and users (of a "source / medium" or
+// of the whole site), followers of a network Ruche cannot read.
+export const FIGURE_KINDS = ['followers', 'ad_spend', 'website_sessions', 'website_users'] as const
+export type FigureKind = (typeof FIGURE_KINDS)[number]
+
+// The kinds of objective (backend metric.ObjectiveKind) and their unit:
+// followers won, an engagement rate in %, publications a week, a response
+// time in minutes.
+export const OBJECTIVE_KINDS = ['follower_growth', 'engagement_rate', 'posts_per_week', 'response_time'] as const
+export type ObjectiveKind = (typeof OBJECTIVE_KINDS)[number]
+
+// The networks a figure or an objective may name (backend analytics.networks,
+// without the test network unless the workspace has it).
+export const FIGURE_NETWORKS = ['bluesky', 'mastodon', 'x', 'threads', 'linkedin', 'instagram'] as const
+
+// networkOptions is FIGURE_NETWORKS followed by the other networks the
+// workspace has (its choices), each once.
+export function networkOptions(extra: readonly string[] = []): string[] {
+  const out: string[] = [...FIGURE_NETWORKS]
+  for (const n of extra) {
+    const v = n.trim().toLowerCase()
+    if (v !== '' && !out.includes(v)) out.push(v)
+  }
+  return out
+}
+
+// subjectOf says what the subject of a figure kind is: the network of
+// followers (required), the "source / medium" of website figures
+// (optional), nothing for ad spend.
+export function subjectOf(kind: string): 'network' | 'source' | 'none' {
+  if (kind === 'followers') return 'network'
+  if (kind === 'website_sessions' || kind === 'website_users') return 'source'
+  return 'none'
+}
+
+const SPACES = /[\s\u00a0\u202f\u2009'’]/g
+
+// parseDecimal reads a number typed by hand, French or English: "1 234,5",
+// "1234.5", "1,234.50", "12,50 €". A lone separator followed by exactly
+// three digits groups thousands ("1,234" and "1.234" are 1234); otherwise
+// it is the decimal one. null when it is not a number, or is negative.
+export function parseDecimal(text: string): number | null {
+  const s = text.replace(SPACES, '').replace(/€$|^€/, '')
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s) || /[.,]$/.test(s)) return null
+  const commas = s.split(',').length - 1
+  const dots = s.split('.').length - 1
+  let decimal = ''
+  let thousands = ''
+  if (commas > 0 && dots > 0) {
+    decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.'
+    thousands = decimal === ',' ? '.' : ','
+    if ((decimal === ',' ? commas : dots) > 1) return null
+  } else if (commas + dots > 1) {
+    thousands = commas > 0 ? ',' : '.'
+  } else if (commas + dots === 1) {
+    const sep = commas > 0 ? ',' : '.'
+    const [whole, frac] = s.split(sep)
+    if (frac.length === 3 && whole.length >= 1 && whole.length <= 3 && !whole.startsWith('0')) thousands = sep
+    else decimal = sep
+  }
+  let body = s
+  if (thousands !== '') {
+    const [intPart, ...rest] = decimal !== '' ? body.split(decimal) : [body]
+    const groups = intPart.split(thousands)
+    if (groups[0] === '' || groups[0].length > 3 || groups.slice(1).some((g) => g.length !== 3)) return null
+    body = groups.join('') + (rest.length > 0 ? `.${rest.join('')}` : '')
+  } else if (decimal !== '') {
+    body = body.replace(decimal, '.')
+  }
+  const n = Number(body)
+  return Number.isFinite(n) && n >= 0 ? n : null
+}
+
+// toCents reads an amount typed in euros ("12,50", "12.5 €") as cents
+// (1250); null when it is not an amount.
+export function toCents(text: string): number | null {
+  const n = parseDecimal(text)
+  if (n === null) return null
+  const cents = Math.round(n * 100)
+  return Number.isSafeInteger(cents) ? cents : null
+}
+
+// formatEuros writes cents as euros in the language ("12,50 €", "€12.50").
+export function formatEuros(cents: number, lang: UiLanguage): string {
+  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100)
+}
+
+// formatFigure writes a figure's value: ad spend in euros, others as counts.
+export function formatFigure(kind: string, value: number, lang: UiLanguage): string {
+  return kind === 'ad_spend' ? formatEuros(value, lang) : formatCount(value, lang)
+}
+
+// formatMinutes writes a response time: "45 min", "2 h", "1 h 30 min".
+export function formatMinutes(minutes: number, lang: UiLanguage): string {
+  if (!Number.isFinite(minutes) || minutes < 0) return '–'
+  const m = Math.round(minutes)
+  const nf = new Intl.NumberFormat(lang)
+  const sp = '\u00a0'
+  if (m < 60) return `${nf.format(m)}${sp}min`
+  const h = Math.floor(m / 60)
+  const rest = m % 60
+  return rest === 0 ? `${nf.format(h)}${sp}h` : `${nf.format(h)}${sp}h ${nf.format(rest)}${sp}min`
+}
+
+// formatTarget writes an objective's target in its unit: "+500", "4,0 %",
+// "3", "2 h".
+export function formatTarget(kind: string, target: number, lang: UiLanguage): string {
+  switch (kind) {
+    case 'follower_growth':
+      return `+${formatCount(target, lang)}`
+    case 'engagement_rate':
+      return formatRate(target, lang)
+    case 'response_time':
+      return formatMinutes(target, lang)
+  }
+  return formatCount(target, lang)
+}
+
+// formatLocalDay writes a local day "YYYY-MM-DD" ("24 nov. 2025"); the day
+// as it is when it is not one.
+export function formatLocalDay(day: string, lang: UiLanguage): string {
+  const d = toUTC(day)
+  if (!d) return day
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(d)
+}
+
+// formatMonth writes "YYYY-MM" as the language reads it ("octobre 2025");
+// '' when it is not a month.
+export function formatMonth(month: string, lang: UiLanguage): string {
+  const d = toUTC(`${month}-01`)
+  if (!/^\d{4}-\d{2}$/.test(month) || !d) return ''
+  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
+}
+
+// sortFigures orders figures newest day first, then by kind and subject.
+export function sortFigures<T extends { day: string; kind: string; subject: string }>(list: readonly T[]): T[] {
+  const order = (k: string) => {
+    const i = (FIGURE_KINDS as readonly string[]).indexOf(k)
+    return i < 0 ? FIGURE_KINDS.length : i
+  }
+  return [...list].sort(
+    (a, b) => b.day.localeCompare(a.day) || order(a.kind) - order(b.kind) || a.subject.localeCompare(b.subject),
+  )
+}

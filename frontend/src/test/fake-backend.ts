@@ -3,7 +3,18 @@
 // closely enough to drive the screens.
 import { vi } from 'vitest'
 import type { AccountView, MastodonStart } from '../api/accounts'
-import type { Chart, Dashboard, DashboardChoices, DashboardFilter, Tile, TopPost } from '../api/analytics'
+import type {
+  Chart,
+  Dashboard,
+  DashboardChoices,
+  DashboardFilter,
+  Figure,
+  FiguresImportPreview,
+  Objective,
+  ReportPlan,
+  Tile,
+  TopPost,
+} from '../api/analytics'
 import type { MissedAction } from '../api/calendar'
 import type { Recurrence } from '../api/composer'
 import type { PostFailed, ReportProgress } from '../api/events'
@@ -72,6 +83,14 @@ export interface FakeAnalytics {
   pdfPath: string
   csvPath: string
   holdPdf: boolean
+  // The typed and imported figures, the objectives, what the Google
+  // Analytics file dialog would preview (cancelled: closed), the monthly
+  // report plan and what its folder dialog answers ("" = cancelled).
+  figures: Figure[]
+  objectives: Objective[]
+  figuresPreview: FiguresImportPreview
+  plan: ReportPlan
+  folder: string
 }
 
 export const ZONE = 'Europe/Paris'
@@ -225,6 +244,28 @@ function initial(): FakeState {
       pdfPath: '/home/camille/Boulangerie-Martin-rapport-2025-10-01_2025-10-31.pdf',
       csvPath: '/home/camille/Boulangerie-Martin-2025-10-01_2025-10-31.csv',
       holdPdf: false,
+      figures: [],
+      objectives: [],
+      figuresPreview: {
+        cancelled: false,
+        path: '/home/camille/ga-octobre.csv',
+        token: 'ga-1',
+        valid: 2,
+        rows: [
+          { line: 2, day: '2025-11-01', sessions: 120, users: 90, source: 'google / organic', problems: [] },
+          { line: 3, day: '2025-11-02', sessions: 80, users: 61, source: '', problems: [] },
+          {
+            line: 4,
+            day: '',
+            sessions: 12,
+            users: undefined,
+            source: '',
+            problems: [{ code: 'analytics.csv_date_invalid', message: 'Line 4: “32/13/2025” is not a date (write 2026-11-23 or 23/11/2026).' }],
+          },
+        ],
+      },
+      plan: { folder: '', lang: '', agency: '', last: '' },
+      folder: '/home/camille/Rapports',
     },
     fail: {},
   }
@@ -874,7 +915,102 @@ export const analyticsModule = {
     })
   }),
   exportCSV: vi.fn((_from: string, _to: string) => answer('exportCSV', () => state.analytics.csvPath)),
+  figures: vi.fn((from: string, to: string) =>
+    answer('figures', () => state.analytics.figures.filter((f) => f.day >= from && f.day <= to)),
+  ),
+  saveFigure: vi.fn((f: Omit<Figure, 'source'>) =>
+    answer('saveFigure', () => {
+      const subject = f.kind === 'followers' ? f.subject.trim().toLowerCase() : f.subject.trim().replace(/\s+/g, ' ')
+      if (!FAKE_FIGURE_KINDS.includes(f.kind)) reject('analytics.manual_kind', `“${f.kind}” is not a kind of figure.`)
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(f.day)) reject('analytics.manual_day', `“${f.day}” is not a day.`)
+      if (!(f.value >= 0)) reject('analytics.manual_value', `“${f.value}” is not a figure Ruche can keep: give a number, zero or more.`)
+      if (f.kind === 'followers' && !FAKE_NETWORKS.includes(subject))
+        reject('analytics.manual_network', `Say which network these followers are on (“${subject}” is not one Ruche knows).`)
+      const saved: Figure = { day: f.day, kind: f.kind, subject, value: f.value, source: 'typed' }
+      const list = state.analytics.figures
+      const i = list.findIndex((x) => x.day === saved.day && x.kind === saved.kind && x.subject === saved.subject)
+      if (i >= 0) list[i] = saved
+      else list.push(saved)
+      return saved
+    }),
+  ),
+  deleteFigure: vi.fn((day: string, kind: string, subject: string) =>
+    answer('deleteFigure', () => {
+      const list = state.analytics.figures
+      const i = list.findIndex((x) => x.day === day && x.kind === kind && x.subject === subject)
+      if (i < 0) reject('analytics.manual_not_found', 'This figure no longer exists.')
+      list.splice(i, 1)
+    }),
+  ),
+  previewFiguresImport: vi.fn(() => answer('previewFiguresImport', () => state.analytics.figuresPreview)),
+  confirmFiguresImport: vi.fn((token: string) =>
+    answer('confirmFiguresImport', () => {
+      const p = state.analytics.figuresPreview
+      if (token === '' || token !== p.token) reject('api.import_expired', 'This import preview has expired: open the file again.')
+      const ok = p.rows.filter((r) => r.problems.length === 0)
+      for (const r of ok) {
+        for (const [kind, v] of [['website_sessions', r.sessions], ['website_users', r.users]] as const) {
+          if (v === undefined || v === null) continue
+          const f: Figure = { day: r.day, kind, subject: r.source, value: v, source: 'google_analytics' }
+          const list = state.analytics.figures
+          const i = list.findIndex((x) => x.day === f.day && x.kind === f.kind && x.subject === f.subject)
+          if (i >= 0) list[i] = f
+          else list.push(f)
+        }
+      }
+      p.token = ''
+      return ok.length
+    }),
+  ),
+  objectives: vi.fn(() => answer('objectives', () => state.analytics.objectives)),
+  saveObjective: vi.fn((id: string, o: Omit<Objective, 'id'>) =>
+    answer('saveObjective', () => {
+      const network = o.network.trim().toLowerCase()
+      if (!FAKE_OBJECTIVE_KINDS.includes(o.kind)) reject('analytics.objective_kind', `“${o.kind}” is not a kind of objective.`)
+      if (!(o.target > 0)) reject('analytics.objective_target', 'Give the objective a target above zero.')
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(o.start) || !/^\d{4}-\d{2}-\d{2}$/.test(o.deadline) || o.deadline < o.start)
+        reject('analytics.objective_dates', 'Give the objective a start and a deadline on or after it.')
+      if (network !== '' && !FAKE_NETWORKS.includes(network))
+        reject('analytics.objective_network', `“${network}” is not a network Ruche knows.`)
+      const list = state.analytics.objectives
+      const saved: Objective = { ...o, id: id || `o${++seq}`, network, note: o.note.trim() }
+      if (id === '') list.push(saved)
+      else {
+        const i = list.findIndex((x) => x.id === id)
+        if (i < 0) reject('analytics.objective_not_found', 'This objective no longer exists.')
+        list[i] = saved
+      }
+      return saved
+    }),
+  ),
+  deleteObjective: vi.fn((id: string) =>
+    answer('deleteObjective', () => {
+      const list = state.analytics.objectives
+      const i = list.findIndex((x) => x.id === id)
+      if (i < 0) reject('analytics.objective_not_found', 'This objective no longer exists.')
+      list.splice(i, 1)
+    }),
+  ),
+  reportPlan: vi.fn(() => answer('reportPlan', () => state.analytics.plan)),
+  planMonthlyReport: vi.fn((lang: string, agency: string) =>
+    answer('planMonthlyReport', () => {
+      const folder = state.analytics.folder
+      if (folder === '') return state.analytics.plan
+      const last = state.analytics.plan.last || '2025-09'
+      state.analytics.plan = { folder, lang, agency, last }
+      return state.analytics.plan
+    }),
+  ),
+  stopMonthlyReport: vi.fn(() =>
+    answer('stopMonthlyReport', () => {
+      state.analytics.plan = { folder: '', lang: '', agency: '', last: '' }
+    }),
+  ),
 }
+
+const FAKE_FIGURE_KINDS = ['ad_spend', 'website_sessions', 'website_users', 'followers']
+const FAKE_OBJECTIVE_KINDS = ['follower_growth', 'engagement_rate', 'posts_per_week', 'response_time']
+const FAKE_NETWORKS = ['bluesky', 'mastodon', 'x', 'threads', 'linkedin', 'instagram', 'testnet']
 
 // The backend's side of a held ExportPDF.
 export const report = {
