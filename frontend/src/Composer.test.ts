@@ -280,6 +280,26 @@ describe('composer: saving', () => {
     expect(byId(w, 'toast').text()).toContain('3 posts scheduled')
   })
 
+  it('sends a Mastodon variant its content warning, visibility and language', async () => {
+    const w = await newPost()
+    await account$(w, 'a-masto').setValue(true)
+    await account$(w, 'a-bsky').setValue(true)
+    await byId(w, 'composer-text').setValue('Fournée du jour')
+    await tab(w, 'a-bsky').trigger('click')
+    expect(byId(w, 'mastodon-options').exists()).toBe(false)
+    await tab(w, 'a-masto').trigger('click')
+    await byId(w, 'variant-cw').setValue('Gluten')
+    await byId(w, 'variant-visibility').setValue('unlisted')
+    await byId(w, 'variant-language').setValue('fr')
+    await byId(w, 'composer-save').trigger('click')
+    await settle()
+    const input = api.createPost.mock.calls[api.createPost.mock.calls.length - 1][0]
+    const masto = input.variants.find((v: { network: string }) => v.network === 'mastodon')
+    const bsky = input.variants.find((v: { network: string }) => v.network === 'bluesky')
+    expect(masto).toEqual(expect.objectContaining({ contentWarning: 'Gluten', visibility: 'unlisted', language: 'fr' }))
+    expect(bsky.contentWarning).toBeUndefined()
+  })
+
   it('saves a draft, then updates it with its revision', async () => {
     const w = await newPost()
     await account$(w, 'a-bsky').setValue(true)

@@ -20,6 +20,10 @@ export interface VariantDraft {
   media: Media[]
   firstComment: string
   thread: string[]
+  // Mastodon: a content warning, who sees the post, its language.
+  contentWarning: string
+  visibility: string
+  language: string
 }
 
 export interface Draft {
@@ -62,6 +66,9 @@ export function draftFromPost(post: Post, accounts: readonly Account[]): Draft {
       media: copyMedia(media),
       firstComment: v.firstComment ?? '',
       thread: [...(v.thread ?? [])],
+      contentWarning: v.contentWarning ?? '',
+      visibility: v.visibility ?? '',
+      language: v.language ?? '',
     }
   }
   const order = accounts.map((a) => a.id)
@@ -95,6 +102,9 @@ export function setTarget(d: Draft, account: Account, on: boolean, accounts: rea
       media: [],
       firstComment: '',
       thread: [],
+      contentWarning: '',
+      visibility: '',
+      language: '',
     }
     const order = accounts.map((a) => a.id)
     d.selected = [...d.selected, account.id].sort((a, b) => rank(order, a) - rank(order, b))
@@ -187,6 +197,9 @@ export function toInput(d: Draft): PostInput {
       firstComment: v.firstComment,
       thread: [...v.thread],
       media: v.media.map((m) => ({ ...m })),
+      ...(v.network === 'mastodon'
+        ? { contentWarning: v.contentWarning.trim(), visibility: v.visibility, language: v.language }
+        : {}),
     })
   }
   return {

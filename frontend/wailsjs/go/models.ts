@@ -571,6 +571,9 @@ export namespace api {
 	    firstComment: string;
 	    thread: string[];
 	    media: Media[];
+	    contentWarning?: string;
+	    visibility?: string;
+	    language?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Variant(source);
@@ -585,6 +588,9 @@ export namespace api {
 	        this.firstComment = source["firstComment"];
 	        this.thread = source["thread"];
 	        this.media = this.convertValues(source["media"], Media);
+	        this.contentWarning = source["contentWarning"];
+	        this.visibility = source["visibility"];
+	        this.language = source["language"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
