@@ -297,7 +297,7 @@ describe('composer: saving', () => {
     const masto = input.variants.find((v: { network: string }) => v.network === 'mastodon')
     const bsky = input.variants.find((v: { network: string }) => v.network === 'bluesky')
     expect(masto).toEqual(expect.objectContaining({ contentWarning: 'Gluten', visibility: 'unlisted', language: 'fr' }))
-    expect(bsky.contentWarning).toBeUndefined()
+    expect(bsky?.contentWarning).toBeUndefined()
   })
 
   it('saves a draft, then updates it with its revision', async () => {

@@ -212,7 +212,7 @@ describe('draftFromPost', () => {
     variants: [
       { accountId: 'a-li', network: 'linkedin', text: 'Bonjour', link: '', firstComment: 'c', thread: [], media: [img('/a.png', 'x')] },
       { accountId: 'a-bsky', network: 'bluesky', text: 'Court', link: '', firstComment: '', thread: ['suite'], media: [] },
-      { accountId: 'a-masto', network: 'mastodon', text: 'Bonjour', link: '', firstComment: '', thread: [], media: [img('/a.png', 'x')] },
+      { accountId: 'a-masto', network: 'mastodon', text: 'Bonjour', link: '', firstComment: '', thread: [], media: [img('/a.png', 'x')], contentWarning: 'Gluten', visibility: 'unlisted' },
     ],
     deliveries: [],
     revision: 3,

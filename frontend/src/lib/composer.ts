@@ -183,6 +183,16 @@ export function parseCampaigns(s: string): string[] {
   return out
 }
 
+// mastodonOptions are the options a Mastodon variant sets, none elsewhere.
+function mastodonOptions(v: VariantDraft): Partial<Variant> {
+  if (v.network !== 'mastodon') return {}
+  const out: Partial<Variant> = {}
+  if (v.contentWarning.trim()) out.contentWarning = v.contentWarning.trim()
+  if (v.visibility) out.visibility = v.visibility
+  if (v.language) out.language = v.language
+  return out
+}
+
 // toInput is what Check, Create and Update take.
 export function toInput(d: Draft): PostInput {
   const variants: Variant[] = []
@@ -197,9 +207,7 @@ export function toInput(d: Draft): PostInput {
       firstComment: v.firstComment,
       thread: [...v.thread],
       media: v.media.map((m) => ({ ...m })),
-      ...(v.network === 'mastodon'
-        ? { contentWarning: v.contentWarning.trim(), visibility: v.visibility, language: v.language }
-        : {}),
+      ...mastodonOptions(v),
     })
   }
   return {
