@@ -29,7 +29,8 @@ step_vet() { go vet -tags "$TAGS" ./...; }
 # above them (backend/deps_test.go, with go list). Also part of unit.
 step_deps() { go test -count=1 ./backend -run 'TestBackendNeverImportsWails|TestDependenciesPointOneWay' -v | grep -E '^(--- |ok|FAIL)'; }
 
-step_unit() { go test -race -tags "$TAGS" -count=1 ./...; }
+# The report tests render their PDFs' pages to artifacts/report/ (PNG).
+step_unit() { ART="$ROOT/artifacts" go test -race -tags "$TAGS" -count=1 ./...; }
 
 step_frontend() { (cd frontend && npm test); }
 
