@@ -35,6 +35,8 @@ import (
 	"ruche/backend/scheduler"
 	"ruche/backend/secrets"
 	"ruche/backend/store"
+	"ruche/backend/text"
+	"ruche/backend/text/dict"
 	"ruche/backend/workspace"
 )
 
@@ -72,11 +74,18 @@ type App struct {
 	Analytics  *analytics.Service
 	Collector  *analytics.Collector
 	Monthly    *report.Monthly
+	// Text reads posts and comments: spelling, language, sentiment. Its
+	// dictionaries are not loaded at Open: the window loads them in the
+	// background (StartText), a command that needs them calls Text.Load.
+	Text *text.Analyzer
 
-	lock    *store.Lock
-	stopGC  context.CancelFunc
-	gcDone  chan struct{}
-	closing sync.Once
+	lock     *store.Lock
+	stopGC   context.CancelFunc
+	gcDone   chan struct{}
+	textMu   sync.Mutex // guards stopText and textDone
+	stopText context.CancelFunc
+	textDone chan struct{}
+	closing  sync.Once
 }
 
 // Open takes the data folder, opens its log and store, and makes sure there is
@@ -141,6 +150,9 @@ func (a *App) open(ctx context.Context) error {
 	a.Analytics = analytics.NewService(a.Store, a.Now, ident.New)
 	a.Collector = analytics.NewCollector(a.Store, a.Directory, a.Store, a.Now, a.Log.Logger, analytics.CollectorConfig{})
 	a.Monthly = report.NewMonthly(a.Store, a.Workspaces, a.Analytics, a.Store, a.Store, a.Now, logs.For(a.Log.Logger, "report"))
+	if a.Text, err = text.New(dict.Files()); err != nil {
+		return err
+	}
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err
 	}
@@ -172,6 +184,33 @@ func (a *App) startGC() {
 				log.Info().Int("files", n).Msg("value log GC rewrote files")
 			}
 		})
+	}()
+}
+
+// StartText loads the spelling dictionaries in the background (about half
+// a second, ~28 MB); until they are loaded, Text answers everything but
+// spelling. Close stops the loading. The composer's first spelling check
+// calls it: a window that only reads the calendar, and a command line that
+// does not check spelling, never pay for them. Later calls do nothing.
+func (a *App) StartText() {
+	a.textMu.Lock()
+	defer a.textMu.Unlock()
+	if a.stopText != nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	a.stopText, a.textDone = cancel, make(chan struct{})
+	log := logs.For(a.Log.Logger, "text")
+	go func() {
+		defer close(a.textDone)
+		if err := a.Text.Load(ctx); err != nil {
+			if ctx.Err() == nil {
+				log.Error().Err(err).Msg("loading the spelling dictionaries")
+			}
+			return
+		}
+		st := a.Text.Stats()
+		log.Info().Dur("took", st.Duration).Uint64("heap_bytes", st.Heap).Msg("spelling dictionaries loaded")
 	}()
 }
 
@@ -208,6 +247,9 @@ func (a *App) DeleteWorkspace(ctx context.Context, id string) error {
 	if err := a.Store.DeleteMetrics(ctx, id, ids); err != nil {
 		return err
 	}
+	if err := a.Store.DeleteWords(ctx, id); err != nil {
+		return err
+	}
 	return a.Workspaces.Delete(ctx, id)
 }
 
@@ -234,7 +276,7 @@ func (h demoHistory) FillDemo(ctx context.Context, w workspace.Workspace) error 
 	return analytics.DemoHistory(ctx, h.a.Store, w, accounts, posts, now, 1)
 }
 
-// Close stops the GC loop, closes the store and the log and gives the folder
+// Close stops the GC loop and the loading of the dictionaries, closes the store and the log and gives the folder
 // back. It can be called more than once.
 func (a *App) Close() error {
 	var errs []error
@@ -246,6 +288,14 @@ func (a *App) Close() error {
 			a.stopGC()
 			<-a.gcDone
 		}
+		a.textMu.Lock()
+		stop, done := a.stopText, a.textDone
+		a.textMu.Unlock()
+		if stop != nil {
+			stop()
+			<-done
+		}
+
 		if a.Store != nil {
 			errs = append(errs, a.Store.Close())
 		}

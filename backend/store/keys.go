@@ -35,6 +35,8 @@ import (
 //	idx/wsaccount/<wsID>/<accountID>
 //	                             every account of a workspace
 //	queue/<wsID>                 []calendar.Slot: the workspace's weekly queue slots (queue.go)
+//	words/<wsID>                 []string: the workspace's own words, accepted by the spelling
+//	                             check ("add to dictionary"; words.go)
 //
 // <t> is not ASCII: it is 8 bytes, the instant's nanoseconds since 1970 as a
 // big-endian unsigned integer, so that byte order is time order. Instants
@@ -147,6 +149,10 @@ func keyAccountWorkspace(wsID, id string) []byte {
 	return []byte(prefixAccountWorkspaceOf(wsID) + id)
 }
 func keyQueue(wsID string) []byte { return []byte(prefixQueue + wsID) }
+
+const prefixWords = "words/"
+
+func keyWords(wsID string) []byte { return []byte(prefixWords + wsID) }
 
 // Analytics (metrics.go):
 //

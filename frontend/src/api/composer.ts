@@ -4,9 +4,11 @@
 import * as P from '../../wailsjs/go/api/Composer'
 import type { api } from '../../wailsjs/go/models'
 import { call } from './call'
+import type { TextCheck } from '../lib/spelling'
 import { asModel, type Account, type Check, type Media, type Post, type PostInput } from './posts'
 
 export type { Problem } from '../lib/problem'
+export type { Misspelling, TextCheck, TextLanguage } from '../lib/spelling'
 export type { Account, Capabilities, Check, Count, Finding, Media, Post, PostInput, Variant } from './posts'
 
 // The statuses a user may set by hand.
@@ -44,3 +46,11 @@ export const previewRecurrence = (r: Recurrence): Promise<Occurrence[]> =>
 // createRecurring schedules one post per date, all or none.
 export const createRecurring = (input: PostInput, r: Recurrence): Promise<Post[]> =>
   call(() => P.CreateRecurring(model(input), asModel<api.Recurrence>(r))).then((p) => p ?? [])
+
+// spelling reads the text of a variant (accountId) or of the master text
+// (""): its language and misspelled words, offsets in UTF-16 units. ready is
+// false while the dictionaries load: ask again a moment later.
+export const spelling = (text: string, accountId = ''): Promise<TextCheck> =>
+  call(() => P.Spelling(text, accountId)).then((r) => ({ ...r, misspellings: r.misspellings ?? [] }))
+// addWord adds a word to the workspace's dictionary.
+export const addWord = (word: string): Promise<void> => call(() => P.AddWord(word))

@@ -16,7 +16,7 @@ import type {
   TopPost,
 } from '../api/analytics'
 import type { MissedAction } from '../api/calendar'
-import type { Recurrence } from '../api/composer'
+import type { Recurrence, TextCheck } from '../api/composer'
 import type { PostFailed, ReportProgress } from '../api/events'
 import type {
   CalendarView,
@@ -57,6 +57,10 @@ export interface FakeState {
   importPreview: ImportPreview
   chosenMedia: Media[]
   analytics: FakeAnalytics
+  // The workspace's own words (Composer.AddWord), and whether the
+  // spelling dictionaries are loaded yet.
+  words: string[]
+  spellingReady: boolean
   // name of an api function -> the Problem its next call rejects with
   fail: Record<string, Problem>
 }
@@ -267,6 +271,8 @@ function initial(): FakeState {
       plan: { folder: '', lang: '', agency: '', last: '' },
       folder: '/home/camille/Rapports',
     },
+    words: [],
+    spellingReady: true,
     fail: {},
   }
 }
@@ -490,7 +496,40 @@ export const calendarModule = {
   ),
 }
 
+// The fake dictionary: the words it flags and their corrections; any other
+// word is correct. Words are matched ignoring case, as the Go side does.
+export const MISSPELT: Record<string, string[]> = {
+  acceuil: ['accueil', 'accueils'],
+  recieve: ['receive'],
+  professionel: ['professionnel'],
+  fournil: [],
+}
+
+// spellingOf answers like Composer.Spelling: offsets in UTF-16 units, as
+// JavaScript counts them.
+export function spellingOf(text: string): TextCheck {
+  const english = /\b(the|and|you|we|is|are|our)\b/i.test(text)
+  const language = text.trim() === '' ? 'fr' : english ? 'en' : /\b(hola|gracias)\b/i.test(text) ? 'other' : 'fr'
+  const misspellings: TextCheck['misspellings'] = []
+  if (state.spellingReady && language !== 'other') {
+    for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const w = m[0]
+      const sugs = MISSPELT[w.toLowerCase()]
+      if (!sugs || state.words.some((x) => x.toLowerCase() === w.toLowerCase())) continue
+      misspellings.push({ word: w, start: m.index ?? 0, end: (m.index ?? 0) + w.length, suggestions: [...sugs] })
+    }
+  }
+  return { language, ready: state.spellingReady, misspellings }
+}
+
 export const composerModule = {
+  spelling: vi.fn((text: string, _accountId = '') => answer('spelling', () => spellingOf(text))),
+  addWord: vi.fn((word: string) =>
+    answer('addWord', () => {
+      if (!word.trim() || /\s/.test(word.trim())) reject('internal', 'This word cannot be added.')
+      if (!state.words.some((x) => x.toLowerCase() === word.trim().toLowerCase())) state.words.push(word.trim())
+    }),
+  ),
   accounts: vi.fn(() => answer('accounts', () => state.accounts)),
   check: vi.fn((input: PostInput) => answer('check', () => checkOf(input))),
   getPost: vi.fn((id: string) => answer('getPost', () => findPost(id))),

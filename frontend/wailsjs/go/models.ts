@@ -1068,6 +1068,24 @@ export namespace api {
 	}
 	
 	
+	export class Misspelling {
+	    word: string;
+	    start: number;
+	    end: number;
+	    suggestions: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Misspelling(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.word = source["word"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.suggestions = source["suggestions"];
+	    }
+	}
 	export class Objective {
 	    id: string;
 	    kind: string;
@@ -1236,6 +1254,40 @@ export namespace api {
 	        this.weekday = source["weekday"];
 	        this.time = source["time"];
 	    }
+	}
+	export class TextCheck {
+	    language: string;
+	    ready: boolean;
+	    misspellings: Misspelling[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TextCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.language = source["language"];
+	        this.ready = source["ready"];
+	        this.misspellings = this.convertValues(source["misspellings"], Misspelling);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class Workspace {

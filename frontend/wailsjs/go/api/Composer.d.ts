@@ -6,6 +6,8 @@ export function Accounts():Promise<Array<api.Account>>;
 
 export function AddMedia(arg1:string,arg2:Array<string>):Promise<Array<api.Media>>;
 
+export function AddWord(arg1:string):Promise<void>;
+
 export function Check(arg1:api.PostInput):Promise<api.Check>;
 
 export function ChooseMedia(arg1:string):Promise<Array<api.Media>>;
@@ -21,6 +23,8 @@ export function Get(arg1:string):Promise<api.Post>;
 export function PreviewRecurrence(arg1:api.Recurrence):Promise<Array<api.Occurrence>>;
 
 export function SetStatus(arg1:string,arg2:string):Promise<api.Post>;
+
+export function Spelling(arg1:string,arg2:string):Promise<api.TextCheck>;
 
 export function SplitThread(arg1:string,arg2:string):Promise<Array<string>>;
 

@@ -10,6 +10,10 @@ export function AddMedia(arg1, arg2) {
   return window['go']['api']['Composer']['AddMedia'](arg1, arg2);
 }
 
+export function AddWord(arg1) {
+  return window['go']['api']['Composer']['AddWord'](arg1);
+}
+
 export function Check(arg1) {
   return window['go']['api']['Composer']['Check'](arg1);
 }
@@ -40,6 +44,10 @@ export function PreviewRecurrence(arg1) {
 
 export function SetStatus(arg1, arg2) {
   return window['go']['api']['Composer']['SetStatus'](arg1, arg2);
+}
+
+export function Spelling(arg1, arg2) {
+  return window['go']['api']['Composer']['Spelling'](arg1, arg2);
 }
 
 export function SplitThread(arg1, arg2) {

@@ -1,0 +1,103 @@
+package api
+
+import (
+	"unicode/utf8"
+
+	textan "ruche/backend/text"
+)
+
+// TextCheck is the composer's live reading of one variant's text (or the
+// master text): its language and its misspelled words.
+type TextCheck struct {
+	// Language is "fr", "en" or "other", detected from the text, the
+	// workspace's language when the text does not say.
+	Language string `json:"language"`
+	// Ready is false while the spelling dictionaries load: Misspellings
+	// is then empty, and the window asks again a moment later.
+	Ready        bool          `json:"ready"`
+	Misspellings []Misspelling `json:"misspellings"`
+}
+
+// Misspelling is a word the dictionary of the text's language does not
+// know. Start and End index the text in UTF-16 code units, as JavaScript
+// strings do (a textarea's selectionStart), End exclusive.
+type Misspelling struct {
+	Word        string   `json:"word"`
+	Start       int      `json:"start"`
+	End         int      `json:"end"`
+	Suggestions []string `json:"suggestions"` // best first; may be empty
+}
+
+// Spelling reads text, written for account accountID ("" for the master
+// text): its language and misspelled words, the workspace's own words
+// accepted. Called live while typing; it saves nothing.
+func (c *Composer) Spelling(body, accountID string) (TextCheck, error) {
+	sc, err := c.s.current()
+	if err != nil {
+		return TextCheck{}, err
+	}
+	if accountID != "" {
+		if _, err := c.account(sc, accountID); err != nil {
+			return TextCheck{}, err
+		}
+	}
+	sc.app.StartText() // the first check loads the dictionaries, in the background
+	an := sc.app.Text
+	out := TextCheck{Language: an.Classify(body, textan.Options{Fallback: sc.ws.Language}).Language, Misspellings: []Misspelling{}}
+	if out.Language == textan.Other { // no dictionary for it: nothing to flag
+		out.Ready = true
+		return out, nil
+	}
+	words, err := sc.app.Store.Words(sc.ctx, sc.ws.ID)
+	if err != nil {
+		return TextCheck{}, err
+	}
+	found, err := an.Spelling(body, out.Language, words)
+	if err != nil {
+		if err == textan.ErrNotReady {
+			return out, nil
+		}
+		return TextCheck{}, err
+	}
+	out.Ready = true
+	conv := utf16Offsets{s: body}
+	for _, m := range found {
+		out.Misspellings = append(out.Misspellings, Misspelling{Word: m.Word, Start: conv.at(m.Start), End: conv.at(m.End),
+			Suggestions: nonNil(m.Suggestions)})
+	}
+	return out, nil
+}
+
+// AddWord adds word to the current workspace's dictionary: the spelling
+// check accepts it from then on, whatever its case.
+func (c *Composer) AddWord(word string) error {
+	sc, err := c.s.current()
+	if err != nil {
+		return err
+	}
+	return sc.app.Store.AddWord(sc.ctx, sc.ws.ID, word)
+}
+
+// utf16Offsets turns UTF-8 byte offsets into s into UTF-16 code-unit
+// offsets, walking s once for offsets asked in increasing order.
+type utf16Offsets struct {
+	s         string
+	byteAt, u int // the last offset converted, in bytes and in UTF-16 units
+}
+
+func (o *utf16Offsets) at(b int) int {
+	if b < o.byteAt { // out of order: start again
+		o.byteAt, o.u = 0, 0
+	}
+	b = min(b, len(o.s))
+	for o.byteAt < b {
+		r, size := utf8.DecodeRuneInString(o.s[o.byteAt:])
+		o.byteAt += size
+		if r >= 0x10000 {
+			o.u += 2
+		} else {
+			o.u++
+		}
+	}
+	return o.u
+}
