@@ -123,7 +123,10 @@ func ParseGoogleAnalytics(r io.Reader) ([]ImportRow, error) {
 			break
 		}
 	}
-	comma := sniffSeparator(block.header())
+	comma := calendar.SniffSeparator(block.header(), func(cell string) bool {
+		_, ok := importColumns[headerName(cell)]
+		return ok
+	})
 	cr := csv.NewReader(strings.NewReader(strings.Join(block.lines, "\n")))
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
@@ -242,24 +245,6 @@ func hasDateColumn(header string) bool {
 		}
 	}
 	return false
-}
-
-// sniffSeparator returns the separator that splits the header into the
-// most known columns.
-func sniffSeparator(header string) rune {
-	best, bestN := ',', 0
-	for _, sep := range []rune{',', ';', '\t'} {
-		n := 0
-		for _, cell := range strings.Split(header, string(sep)) {
-			if _, ok := importColumns[headerName(cell)]; ok {
-				n++
-			}
-		}
-		if n > bestN {
-			best, bestN = sep, n
-		}
-	}
-	return best
 }
 
 func csvProblem(err error, t table) error {

@@ -130,7 +130,8 @@ func ParseCSV(r io.Reader, loc *time.Location, c Checks) ([]Row, error) {
 		return nil, ErrCSVEmpty.With(nil, nil)
 	}
 	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = sniffComma(text)
+	first, _, _ := strings.Cut(strings.TrimLeft(text, "\r\n"), "\n")
+	cr.Comma = SniffSeparator(first, func(cell string) bool { return columnName(cell) != "" })
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
@@ -211,15 +212,16 @@ var cp1252 = [32]rune{
 	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
 }
 
-// sniffComma returns the separator the header line uses: the one of comma,
-// semicolon and tab that splits it into the most known column names.
-func sniffComma(text string) rune {
-	first, _, _ := strings.Cut(strings.TrimLeft(text, "\r\n"), "\n")
+// SniffSeparator returns the separator a CSV header line uses: the one of
+// comma, semicolon and tab that splits it into the most cells known names
+// (spreadsheets write semicolons where the decimal mark is a comma). Every
+// CSV import finds its separator this way.
+func SniffSeparator(header string, known func(cell string) bool) rune {
 	best, bestN := ',', 0
 	for _, sep := range []rune{',', ';', '\t'} {
 		n := 0
-		for _, f := range strings.Split(first, string(sep)) {
-			if columnName(f) != "" {
+		for _, f := range strings.Split(header, string(sep)) {
+			if known(f) {
 				n++
 			}
 		}
