@@ -47,10 +47,13 @@ command -v go >/dev/null || { log "go is not on PATH"; exit 1; }
 GOBIN_DIR=$(go env GOBIN)
 [ -n "$GOBIN_DIR" ] || GOBIN_DIR="$(go env GOPATH)/bin"
 export PATH="$GOBIN_DIR:$PATH"
-if ! wails version 2>/dev/null | grep -q "^$WAILS_VERSION"; then
+# The output is read whole before it is matched: `wails version | grep -q`
+# under pipefail fails at random when grep stops reading first (SIGPIPE).
+wails_is() { case "$(wails version 2>/dev/null || true)" in "$WAILS_VERSION"*) return 0 ;; esac; return 1; }
+if ! wails_is; then
   log "installing the Wails CLI $WAILS_VERSION"
   go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
-  wails version 2>/dev/null | grep -q "^$WAILS_VERSION" || { log "wails version does not print $WAILS_VERSION"; exit 1; }
+  wails_is || { log "wails version does not print $WAILS_VERSION"; exit 1; }
 fi
 
 # ---------------------------------------------------------------- npm packages
