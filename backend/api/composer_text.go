@@ -3,6 +3,7 @@ package api
 import (
 	"unicode/utf8"
 
+	"ruche/backend/locale"
 	textan "ruche/backend/text"
 )
 
@@ -16,6 +17,20 @@ type TextCheck struct {
 	// is then empty, and the window asks again a moment later.
 	Ready        bool          `json:"ready"`
 	Misspellings []Misspelling `json:"misspellings"`
+	// Voice lists the rules of the workspace's brand voice the text
+	// breaks; empty when it has none.
+	Voice []VoiceFinding `json:"voice"`
+}
+
+// VoiceFinding is a brand-voice rule a text breaks. Start and End index the
+// text in UTF-16 code units, End exclusive; an empty range at the end for
+// something missing (a signature, a hashtag).
+type VoiceFinding struct {
+	Code       string `json:"code"`    // "text.voice.forbidden_word"…
+	Message    string `json:"message"` // in the UI language
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Suggestion string `json:"suggestion"` // what to write instead; may be empty
 }
 
 // Misspelling is a word the dictionary of the text's language does not
@@ -43,23 +58,39 @@ func (c *Composer) Spelling(body, accountID string) (TextCheck, error) {
 	}
 	sc.app.StartText() // the first check loads the dictionaries, in the background
 	an := sc.app.Text
-	out := TextCheck{Language: an.Classify(body, textan.Options{Fallback: sc.ws.Language}).Language, Misspellings: []Misspelling{}}
-	if out.Language == textan.Other { // no dictionary for it: nothing to flag
-		out.Ready = true
-		return out, nil
+	voice, err := sc.app.Store.Voice(sc.ctx, sc.ws.ID)
+	if err != nil {
+		return TextCheck{}, err
 	}
 	words, err := sc.app.Store.Words(sc.ctx, sc.ws.ID)
 	if err != nil {
 		return TextCheck{}, err
 	}
-	found, err := an.Spelling(body, out.Language, words)
-	if err != nil {
-		if err == textan.ErrNotReady {
-			return out, nil
+	out := TextCheck{Misspellings: []Misspelling{}, Voice: []VoiceFinding{}}
+	var found []textan.Misspelling
+	if hasRules(voice) { // one pass reads the language, the spelling and the voice
+		r := an.Check(body, textan.Options{Fallback: sc.ws.Language, Words: words, Voice: &voice})
+		out.Language, out.Ready, found = r.Language, r.SpellingReady, r.Spelling
+		conv := utf16Offsets{s: body}
+		for _, f := range r.Voice { // in text order, as Check gives them or not
+			out.Voice = append(out.Voice, VoiceFinding{Code: f.Code(), Message: locale.Message(sc.lang, f.Code(), f.Args),
+				Start: conv.at(f.Start), End: conv.at(f.End), Suggestion: f.Suggestion})
 		}
-		return TextCheck{}, err
+	} else {
+		out.Language = an.Classify(body, textan.Options{Fallback: sc.ws.Language}).Language
+		if out.Language != textan.Other {
+			found, err = an.Spelling(body, out.Language, words)
+			if err == textan.ErrNotReady {
+				return out, nil
+			} else if err != nil {
+				return TextCheck{}, err
+			}
+		}
+		out.Ready = true
 	}
-	out.Ready = true
+	if out.Language == textan.Other { // no dictionary for it: nothing to flag
+		out.Ready, found = true, nil
+	}
 	conv := utf16Offsets{s: body}
 	for _, m := range found {
 		out.Misspellings = append(out.Misspellings, Misspelling{Word: m.Word, Start: conv.at(m.Start), End: conv.at(m.End),

@@ -247,6 +247,9 @@ func (a *App) DeleteWorkspace(ctx context.Context, id string) error {
 	if err := a.Store.DeleteMetrics(ctx, id, ids); err != nil {
 		return err
 	}
+	if err := a.Store.DeleteVoice(ctx, id); err != nil {
+		return err
+	}
 	if err := a.Store.DeleteWords(ctx, id); err != nil {
 		return err
 	}

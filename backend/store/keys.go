@@ -37,6 +37,7 @@ import (
 //	queue/<wsID>                 []calendar.Slot: the workspace's weekly queue slots (queue.go)
 //	words/<wsID>                 []string: the workspace's own words, accepted by the spelling
 //	                             check ("add to dictionary"; words.go)
+//	voice/<wsID>                 text.Voice: the workspace's brand voice (voice.go)
 //
 // <t> is not ASCII: it is 8 bytes, the instant's nanoseconds since 1970 as a
 // big-endian unsigned integer, so that byte order is time order. Instants
@@ -153,6 +154,10 @@ func keyQueue(wsID string) []byte { return []byte(prefixQueue + wsID) }
 const prefixWords = "words/"
 
 func keyWords(wsID string) []byte { return []byte(prefixWords + wsID) }
+
+const prefixVoice = "voice/"
+
+func keyVoice(wsID string) []byte { return []byte(prefixVoice + wsID) }
 
 // Analytics (metrics.go):
 //

@@ -16,6 +16,17 @@ export type Workspace = Data<api.Workspace>
 export type WorkspaceInput = Data<api.WorkspaceInput>
 export type BackupResult = Data<api.BackupResult>
 export type RestoreResult = Data<api.RestoreResult>
+export type VoiceWord = Data<api.VoiceWordDTO>
+// A workspace's brand voice; maxExclamations and maxEmoji are absent (or
+// null) for no limit, minReadingEase 0 for no rule.
+export type Voice = Omit<Data<api.VoiceDTO>, 'forbidden' | 'maxExclamations' | 'maxEmoji'> & {
+  forbidden: VoiceWord[]
+  maxExclamations?: number | null
+  maxEmoji?: number | null
+}
+// A brand-voice rule the edited text breaks (Composer.Spelling's voice),
+// offsets in UTF-16 units.
+export type VoiceFinding = Data<api.VoiceFinding>
 
 export const info = (): Promise<AppInfo> => call(() => S.Info())
 export const setLanguage = (setting: string): Promise<AppInfo> => call(() => S.SetLanguage(setting))
@@ -33,3 +44,7 @@ export const createDemo = (): Promise<Workspace> => call(() => S.CreateDemo())
 export const dismissDemoOffer = (): Promise<void> => call(() => S.DismissDemoOffer())
 export const backupNow = (): Promise<BackupResult> => call(() => S.BackupNow())
 export const restoreFromFile = (): Promise<RestoreResult> => call(() => S.RestoreFromFile())
+export const voice = (): Promise<Voice> => call(() => S.Voice())
+export const saveVoice = (v: Voice): Promise<Voice> => call(() => S.SaveVoice(v as api.VoiceDTO))
+// credits: the sources and licences of the dictionaries, as plain text.
+export const credits = (): Promise<string> => call(() => S.Credits())

@@ -30,7 +30,7 @@ import type {
   PostInput,
   Slot,
 } from '../api/posts'
-import type { AppInfo, BackupResult, RestoreResult, Workspace, WorkspaceInput } from '../api/settings'
+import type { AppInfo, BackupResult, RestoreResult, Voice, VoiceFinding, Workspace, WorkspaceInput } from '../api/settings'
 import { addDays, nowIn } from '../lib/datetime'
 import { daysBetween, shiftDays } from '../lib/analytics'
 import { measure, ruleFor } from '../lib/count'
@@ -61,6 +61,10 @@ export interface FakeState {
   // spelling dictionaries are loaded yet.
   words: string[]
   spellingReady: boolean
+  // The current workspace's brand voice (Settings.Voice) and the
+  // dictionaries' credits (Settings.Credits).
+  voice: Voice
+  credits: string
   // name of an api function -> the Problem its next call rejects with
   fail: Record<string, Problem>
 }
@@ -273,6 +277,8 @@ function initial(): FakeState {
     },
     words: [],
     spellingReady: true,
+    voice: { forbidden: [], signature: '', hashtags: [], address: '', noAllCaps: false, minReadingEase: 0 },
+    credits: '# Credits\n\nFrench dictionary: Dicollecte, MPL 2.0.\n<b>not markup</b>',
     fail: {},
   }
 }
@@ -359,6 +365,15 @@ export const settingsModule = {
   ),
   backupNow: vi.fn(() => answer('backupNow', () => state.backup)),
   restoreFromFile: vi.fn(() => answer('restoreFromFile', () => state.restore)),
+  voice: vi.fn(() => answer('voice', () => state.voice)),
+  saveVoice: vi.fn((v: Voice) =>
+    answer('saveVoice', () => {
+      if ([v.maxExclamations, v.maxEmoji, v.minReadingEase].some((n) => typeof n === 'number' && n < 0)) reject('internal', 'Invalid brand voice.')
+      state.voice = clone(v)
+      return state.voice
+    }),
+  ),
+  credits: vi.fn(() => answer('credits', () => state.credits)),
 }
 
 // ---- Calendar and Composer
@@ -507,7 +522,7 @@ export const MISSPELT: Record<string, string[]> = {
 
 // spellingOf answers like Composer.Spelling: offsets in UTF-16 units, as
 // JavaScript counts them.
-export function spellingOf(text: string): TextCheck {
+export function spellingOf(text: string): TextCheck & { voice: VoiceFinding[] } {
   const english = /\b(the|and|you|we|is|are|our)\b/i.test(text)
   const language = text.trim() === '' ? 'fr' : english ? 'en' : /\b(hola|gracias)\b/i.test(text) ? 'other' : 'fr'
   const misspellings: TextCheck['misspellings'] = []
@@ -519,7 +534,23 @@ export function spellingOf(text: string): TextCheck {
       misspellings.push({ word: w, start: m.index ?? 0, end: (m.index ?? 0) + w.length, suggestions: [...sugs] })
     }
   }
-  return { language, ready: state.spellingReady, misspellings }
+  return { language, ready: state.spellingReady, misspellings, voice: voiceOf(text) }
+}
+
+// voiceOf answers like the voice part of Composer.Spelling, for forbidden
+// words and the signature only; messages in English.
+export function voiceOf(text: string): VoiceFinding[] {
+  const out: VoiceFinding[] = []
+  const lower = text.toLowerCase()
+  for (const f of state.voice.forbidden) {
+    const at = lower.indexOf(f.word.toLowerCase())
+    if (f.word && at >= 0)
+      out.push({ code: 'text.voice.forbidden_word', message: `“${f.word}” is on the brand’s list of words to avoid.`, start: at, end: at + f.word.length, suggestion: f.use })
+  }
+  const sig = state.voice.signature
+  if (sig && text.trim() && !text.trimEnd().endsWith(sig))
+    out.push({ code: 'text.voice.signature_missing', message: `The text must end with the signature “${sig}”.`, start: text.length, end: text.length, suggestion: sig })
+  return out
 }
 
 export const composerModule = {

@@ -1255,10 +1255,31 @@ export namespace api {
 	        this.time = source["time"];
 	    }
 	}
+	export class VoiceFinding {
+	    code: string;
+	    message: string;
+	    start: number;
+	    end: number;
+	    suggestion: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new VoiceFinding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.suggestion = source["suggestion"];
+	    }
+	}
 	export class TextCheck {
 	    language: string;
 	    ready: boolean;
 	    misspellings: Misspelling[];
+	    voice: VoiceFinding[];
 	
 	    static createFrom(source: any = {}) {
 	        return new TextCheck(source);
@@ -1269,6 +1290,7 @@ export namespace api {
 	        this.language = source["language"];
 	        this.ready = source["ready"];
 	        this.misspellings = this.convertValues(source["misspellings"], Misspelling);
+	        this.voice = this.convertValues(source["voice"], VoiceFinding);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1289,6 +1311,66 @@ export namespace api {
 		    return a;
 		}
 	}
+	
+	export class VoiceWordDTO {
+	    word: string;
+	    use: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new VoiceWordDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.word = source["word"];
+	        this.use = source["use"];
+	    }
+	}
+	export class VoiceDTO {
+	    forbidden: VoiceWordDTO[];
+	    signature: string;
+	    hashtags: string[];
+	    address: string;
+	    maxExclamations?: number;
+	    maxEmoji?: number;
+	    noAllCaps: boolean;
+	    minReadingEase: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new VoiceDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.forbidden = this.convertValues(source["forbidden"], VoiceWordDTO);
+	        this.signature = source["signature"];
+	        this.hashtags = source["hashtags"];
+	        this.address = source["address"];
+	        this.maxExclamations = source["maxExclamations"];
+	        this.maxEmoji = source["maxEmoji"];
+	        this.noAllCaps = source["noAllCaps"];
+	        this.minReadingEase = source["minReadingEase"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class Workspace {
 	    id: string;

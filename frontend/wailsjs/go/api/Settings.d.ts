@@ -10,6 +10,8 @@ export function CreateDemo():Promise<api.Workspace>;
 
 export function CreateWorkspace(arg1:api.WorkspaceInput):Promise<api.Workspace>;
 
+export function Credits():Promise<string>;
+
 export function DeleteWorkspace(arg1:string):Promise<void>;
 
 export function DismissDemoOffer():Promise<void>;
@@ -22,6 +24,8 @@ export function RemoveLogo(arg1:string):Promise<api.Workspace>;
 
 export function RestoreFromFile():Promise<api.RestoreResult>;
 
+export function SaveVoice(arg1:api.VoiceDTO):Promise<api.VoiceDTO>;
+
 export function SetLanguage(arg1:string):Promise<api.AppInfo>;
 
 export function SwitchWorkspace(arg1:string):Promise<api.Workspace>;
@@ -29,3 +33,5 @@ export function SwitchWorkspace(arg1:string):Promise<api.Workspace>;
 export function TimeZones():Promise<Array<string>>;
 
 export function UpdateWorkspace(arg1:string,arg2:api.WorkspaceInput):Promise<api.Workspace>;
+
+export function Voice():Promise<api.VoiceDTO>;

@@ -18,6 +18,10 @@ export function CreateWorkspace(arg1) {
   return window['go']['api']['Settings']['CreateWorkspace'](arg1);
 }
 
+export function Credits() {
+  return window['go']['api']['Settings']['Credits']();
+}
+
 export function DeleteWorkspace(arg1) {
   return window['go']['api']['Settings']['DeleteWorkspace'](arg1);
 }
@@ -42,6 +46,10 @@ export function RestoreFromFile() {
   return window['go']['api']['Settings']['RestoreFromFile']();
 }
 
+export function SaveVoice(arg1) {
+  return window['go']['api']['Settings']['SaveVoice'](arg1);
+}
+
 export function SetLanguage(arg1) {
   return window['go']['api']['Settings']['SetLanguage'](arg1);
 }
@@ -56,4 +64,8 @@ export function TimeZones() {
 
 export function UpdateWorkspace(arg1, arg2) {
   return window['go']['api']['Settings']['UpdateWorkspace'](arg1, arg2);
+}
+
+export function Voice() {
+  return window['go']['api']['Settings']['Voice']();
 }
