@@ -17,7 +17,8 @@ import (
 // live check of each variant by its network's rules, saving posts, splitting
 // a long text into a thread, and media.
 type Composer struct {
-	s *Settings
+	s    *Settings
+	tags tagCache
 }
 
 // NewComposer returns the facade; it shares the Settings' data, dialogs and

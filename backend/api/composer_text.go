@@ -1,6 +1,9 @@
 package api
 
 import (
+	"context"
+	"sync"
+	"time"
 	"unicode/utf8"
 
 	"ruche/backend/locale"
@@ -20,6 +23,62 @@ type TextCheck struct {
 	// Voice lists the rules of the workspace's brand voice the text
 	// breaks; empty when it has none.
 	Voice []VoiceFinding `json:"voice"`
+	// Tags are hashtags the workspace used before with success, worth
+	// adding: first those the text speaks of.
+	Tags []TagSuggestion `json:"tags"`
+}
+
+// TagSuggestion is a past hashtag worth adding.
+type TagSuggestion struct {
+	Tag     string `json:"tag"`     // without "#"
+	Related bool   `json:"related"` // the text speaks of it
+}
+
+// tagStatsTTL is how long a workspace's hashtag figures are reused.
+const tagStatsTTL = 10 * time.Minute
+
+// tagCache keeps each workspace's hashtag figures a while: the composer
+// asks at every pause in typing.
+type tagCache struct {
+	mu    sync.Mutex
+	stats map[string]tagStats
+}
+
+type tagStats struct {
+	at    time.Time
+	stats []textan.TagStat
+}
+
+// tagStatsOf returns workspace sc.ws's hashtag figures, read at most once
+// per tagStatsTTL.
+func (c *Composer) tagStatsOf(sc scope) ([]textan.TagStat, error) {
+	now := sc.app.Now()
+	c.tags.mu.Lock()
+	cached, ok := c.tags.stats[sc.ws.ID]
+	c.tags.mu.Unlock()
+	if ok && now.Sub(cached.at) < tagStatsTTL {
+		return cached.stats, nil
+	}
+	stats, err := sc.app.Analytics.TagStats(sc.ctx, sc.ws, func(ctx context.Context, postID, accountID string) string {
+		p, err := sc.app.Store.Post(ctx, postID)
+		if err != nil {
+			return ""
+		}
+		if v := p.Variant(accountID); v != nil {
+			return v.Text
+		}
+		return ""
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.tags.mu.Lock()
+	if c.tags.stats == nil {
+		c.tags.stats = map[string]tagStats{}
+	}
+	c.tags.stats[sc.ws.ID] = tagStats{at: now, stats: stats}
+	c.tags.mu.Unlock()
+	return stats, nil
 }
 
 // VoiceFinding is a brand-voice rule a text breaks. Start and End index the
@@ -66,7 +125,14 @@ func (c *Composer) Spelling(body, accountID string) (TextCheck, error) {
 	if err != nil {
 		return TextCheck{}, err
 	}
-	out := TextCheck{Misspellings: []Misspelling{}, Voice: []VoiceFinding{}}
+	out := TextCheck{Misspellings: []Misspelling{}, Voice: []VoiceFinding{}, Tags: []TagSuggestion{}}
+	stats, err := c.tagStatsOf(sc)
+	if err != nil {
+		return TextCheck{}, err
+	}
+	for _, t := range textan.SuggestHashtags(body, stats, 5) {
+		out.Tags = append(out.Tags, TagSuggestion{Tag: t.Tag, Related: t.Related})
+	}
 	var found []textan.Misspelling
 	if hasRules(voice) { // one pass reads the language, the spelling and the voice
 		r := an.Check(body, textan.Options{Fallback: sc.ws.Language, Words: words, Voice: &voice})

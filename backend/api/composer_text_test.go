@@ -142,3 +142,38 @@ func BenchmarkSpelling(b *testing.B) {
 		}
 	}
 }
+
+// Past hashtags that did well are offered, those the text speaks of first;
+// one already in the text is not.
+func TestSpellingSuggestsPastHashtags(t *testing.T) {
+	s, _ := newFacade(t)
+	must(s.CreateDemo())
+	c := NewComposer(s)
+	accs := must(c.Accounts())
+	masto := ""
+	for _, a := range accs {
+		if a.Network == "mastodon" {
+			masto = a.ID
+		}
+	}
+	// The demo is in English here: its Mastodon posts end with #bakery #bread.
+	got := must(c.Spelling("Our country bread is out of the oven", masto))
+	if len(got.Tags) == 0 {
+		t.Fatalf("Spelling().Tags = none, want the demo's past hashtags")
+	}
+	related := false
+	for _, tag := range got.Tags {
+		if tag.Tag == "bread" && tag.Related {
+			related = true
+		}
+	}
+	if !related {
+		t.Errorf("Spelling().Tags = %+v, want #bread offered as related to the text", got.Tags)
+	}
+	again := must(c.Spelling("Our country bread #bread", masto))
+	for _, tag := range again.Tags {
+		if tag.Tag == "bread" {
+			t.Errorf("Spelling().Tags offers #bread, already in the text: %+v", again.Tags)
+		}
+	}
+}

@@ -124,3 +124,19 @@ describe('composer: spelling', () => {
     expect(underlined(w)).toEqual(['acceuil'])
   })
 })
+
+describe('hashtags that did well', () => {
+  it('are offered, those the text speaks of first, and a click adds one', async () => {
+    state.pastTags = ['bread', 'bakery']
+    const w = await newPost()
+    await w.find('[data-testid="composer-account"][data-account-id="a-masto"]').setValue(true)
+    await byId(w, 'composer-text').setValue('Our country bread')
+    await waitSpelling()
+    const chips = w.findAll('[data-testid="suggested-tag"]')
+    expect(chips.map((c) => c.text())).toEqual(['#bread', '#bakery'])
+    await chips[0].trigger('click')
+    await waitSpelling()
+    expect(text(w)).toBe('Our country bread #bread')
+    expect(w.findAll('[data-testid="suggested-tag"]').map((c) => c.text())).toEqual(['#bakery'])
+  })
+})

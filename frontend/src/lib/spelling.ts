@@ -17,6 +17,9 @@ export interface TextCheck {
   language: TextLanguage | string
   ready: boolean
   misspellings: Misspelling[]
+  // Hashtags the workspace used before with success, those the text speaks
+  // of (related) first.
+  tags?: { tag: string; related: boolean }[]
 }
 
 // A SpellSegment is a highlight segment, underlined when misspelled.

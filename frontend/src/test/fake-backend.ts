@@ -61,6 +61,8 @@ export interface FakeState {
   // spelling dictionaries are loaded yet.
   words: string[]
   spellingReady: boolean
+  // pastTags are the hashtags Composer.Spelling offers (the workspace's best).
+  pastTags: string[]
   // The current workspace's brand voice (Settings.Voice) and the
   // dictionaries' credits (Settings.Credits).
   voice: Voice
@@ -277,6 +279,7 @@ function initial(): FakeState {
     },
     words: [],
     spellingReady: true,
+    pastTags: [],
     voice: { forbidden: [], signature: '', hashtags: [], address: '', noAllCaps: false, minReadingEase: 0 },
     credits: '# Credits\n\nFrench dictionary: Dicollecte, MPL 2.0.\n<b>not markup</b>',
     fail: {},
@@ -534,7 +537,7 @@ export function spellingOf(text: string): TextCheck & { voice: VoiceFinding[] } 
       misspellings.push({ word: w, start: m.index ?? 0, end: (m.index ?? 0) + w.length, suggestions: [...sugs] })
     }
   }
-  return { language, ready: state.spellingReady, misspellings, voice: voiceOf(text) }
+  return { language, ready: state.spellingReady, misspellings, voice: voiceOf(text), tags: tagsOf(text) }
 }
 
 // voiceOf answers like the voice part of Composer.Spelling, for forbidden
@@ -1090,4 +1093,14 @@ export const report = {
     pdfWaiter = null
     w?.resolve(path)
   },
+}
+
+// tagsOf offers the past hashtags of state.pastTags the text lacks, those
+// it speaks of first (related), as Composer.Spelling does.
+function tagsOf(text: string): { tag: string; related: boolean }[] {
+  const lower = text.toLowerCase()
+  const out = state.pastTags
+    .filter((t) => !lower.includes(`#${t.toLowerCase()}`))
+    .map((t) => ({ tag: t, related: lower.includes(t.toLowerCase()) }))
+  return [...out.filter((t) => t.related), ...out.filter((t) => !t.related)]
 }

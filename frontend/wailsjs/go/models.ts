@@ -1255,6 +1255,20 @@ export namespace api {
 	        this.time = source["time"];
 	    }
 	}
+	export class TagSuggestion {
+	    tag: string;
+	    related: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TagSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tag = source["tag"];
+	        this.related = source["related"];
+	    }
+	}
 	export class VoiceFinding {
 	    code: string;
 	    message: string;
@@ -1280,6 +1294,7 @@ export namespace api {
 	    ready: boolean;
 	    misspellings: Misspelling[];
 	    voice: VoiceFinding[];
+	    tags: TagSuggestion[];
 	
 	    static createFrom(source: any = {}) {
 	        return new TextCheck(source);
@@ -1291,6 +1306,7 @@ export namespace api {
 	        this.ready = source["ready"];
 	        this.misspellings = this.convertValues(source["misspellings"], Misspelling);
 	        this.voice = this.convertValues(source["voice"], VoiceFinding);
+	        this.tags = this.convertValues(source["tags"], TagSuggestion);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
