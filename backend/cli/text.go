@@ -72,9 +72,19 @@ func (r *runner) text(ctx context.Context, args []string) error {
 	}
 	opts := text.Options{Lang: lang}
 	if ref := o.value("--workspace"); ref != "" {
+		// The workspace's language when the text does not say, its own
+		// words and its brand voice.
 		err := r.withApp(ctx, func(ctx context.Context, a *boot.App) error {
 			w, err := findWorkspace(ctx, a, ref)
+			if err != nil {
+				return err
+			}
 			opts.Fallback = w.Language
+			if opts.Words, err = a.Store.Words(ctx, w.ID); err != nil {
+				return err
+			}
+			voice, err := a.Store.Voice(ctx, w.ID)
+			opts.Voice = &voice
 			return err
 		})
 		if err != nil {

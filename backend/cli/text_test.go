@@ -2,8 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"path/filepath"
+	"ruche/backend/boot"
+	"ruche/backend/locale"
+	"ruche/backend/text"
 	"slices"
 	"strings"
 	"testing"
@@ -108,4 +112,36 @@ func TestTextCheckWorkspaceLanguage(t *testing.T) {
 
 func sorted(s []string) []string {
 	return slices.Sorted(slices.Values(s))
+}
+
+// With --workspace, the workspace's own words and brand voice apply.
+func TestTextCheckWorkspaceWordsAndVoice(t *testing.T) {
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: secrets.NewMemory()}
+	if code, _, errOut := h.run(t, "workspace", "add", "Fournil", "--language", "fr"); code != 0 {
+		t.Fatal(errOut)
+	}
+	a, err := boot.Open(context.Background(), boot.Config{DataDir: h.dir, Vault: h.vault, System: locale.System{Lang: locale.French, Zone: "Europe/Paris"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := findWorkspace(context.Background(), a, "Fournil")
+	if err := a.Store.AddWord(context.Background(), w.ID, "Fournilou"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Store.SaveVoice(context.Background(), w.ID, text.Voice{Forbidden: []text.VoiceWord{{Word: "client", Use: "ami"}}}); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	var errOut bytes.Buffer
+	code, out := h.runWith(t, strings.NewReader("Merci à chaque client de Fournilou"), &errOut, "--json", "text", "check", "--workspace", "Fournil")
+	if code != 0 {
+		t.Fatalf("text check --workspace = %d, %s", code, errOut.String())
+	}
+	var res textCheckJSON
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Spelling) != 0 || len(res.Voice) != 1 {
+		t.Errorf("text check = spelling %+v, voice %+v; want Fournilou accepted and client flagged", res.Spelling, res.Voice)
+	}
 }
