@@ -16,12 +16,14 @@ import (
 	"ruche/backend/workspace"
 )
 
-// The benchmark workspace: 20 accounts read every day for two years, and
+// The benchmark workspace: 20 accounts read every day for two years,
 // 10,000 publications in the year the dashboard shows, each read at its
-// four checkpoints.
+// four checkpoints, and 40,000 notifications a year (a tenth of them
+// replies and mentions, most answered) from 2,000 people.
 const (
-	benchAccounts = 20
-	benchPosts    = 10_000
+	benchAccounts   = 20
+	benchPosts      = 10_000
+	benchActivities = 40_000
 )
 
 var (
@@ -81,6 +83,31 @@ func benchStore(b *testing.B) *store.Store {
 	if err := st.PutPostMetrics(ctx, ms...); err != nil {
 		b.Fatal(err)
 	}
+	kinds := []metric.ActivityKind{metric.ActLike, metric.ActLike, metric.ActLike, metric.ActLike, metric.ActRepost, metric.ActRepost,
+		metric.ActFollow, metric.ActQuote, metric.ActReply, metric.ActMention}
+	for a := range benchAccounts {
+		id := fmt.Sprintf("acc%02d", a)
+		var acts []metric.Activity
+		var answers []metric.Answer
+		from := local(2026, 1, 1, 0, 0)
+		for i := range 2 * benchActivities / benchAccounts {
+			at := from.Add(time.Duration(r.Int64N(int64(2 * 365 * 24 * time.Hour))))
+			who := r.IntN(2000)
+			act := metric.Activity{WorkspaceID: benchWS.ID, AccountID: id, ID: fmt.Sprintf("n%d-%d", a, i), Kind: kinds[r.IntN(len(kinds))], At: at,
+				ActorID: fmt.Sprintf("did:plc:person%04d", who), Handle: fmt.Sprintf("person%04d.bsky.social", who), Name: fmt.Sprintf("Personne %d", who)}
+			if act.Kind.AwaitsAnswer() || act.Kind == metric.ActQuote {
+				act.ItemID = fmt.Sprintf("at://did:plc:person%04d/app.bsky.feed.post/%d", who, i)
+			}
+			if act.Kind.AwaitsAnswer() && r.IntN(10) < 8 {
+				answers = append(answers, metric.Answer{WorkspaceID: benchWS.ID, AccountID: id, ParentID: act.ItemID, ID: fmt.Sprint("re", i),
+					At: at.Add(time.Duration(r.IntN(300)) * time.Minute)})
+			}
+			acts = append(acts, act)
+		}
+		if err := st.PutCommunity(ctx, id, metric.CommunityCursor{}, acts, answers); err != nil {
+			b.Fatal(err)
+		}
+	}
 	st.PutObjective(ctx, metric.Objective{ID: "o1", WorkspaceID: benchWS.ID, Kind: metric.FollowerGrowth, Network: "bluesky", Target: 500,
 		Start: day(2027, 6, 1), Deadline: day(2027, 12, 31)})
 	st.PutObjective(ctx, metric.Objective{ID: "o2", WorkspaceID: benchWS.ID, Kind: metric.EngagementRate, Target: 4,
@@ -89,7 +116,8 @@ func benchStore(b *testing.B) *store.Store {
 }
 
 // BenchmarkDashboardYear is the dashboard of a year: 20 accounts' daily
-// series, 10,000 publications, the previous year, six charts.
+// series, 10,000 publications, 80,000 notifications (the year and the one
+// before), the previous year, six charts.
 func BenchmarkDashboardYear(b *testing.B) {
 	st := benchStore(b)
 	svc := NewService(st, func() time.Time { return benchNow }, nil)

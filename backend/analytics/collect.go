@@ -43,6 +43,11 @@ type CollectStore interface {
 	PutAccountDays(ctx context.Context, days ...metric.AccountDay) error
 	PostMetricsBetween(ctx context.Context, wsID string, from, to time.Time) ([]metric.PostMetrics, error)
 	PutPostMetrics(ctx context.Context, ms ...metric.PostMetrics) error
+	// CommunityCursor returns where reading an account's notifications and
+	// answers goes on from (the zero cursor the first time); PutCommunity
+	// saves what was read, then the cursor.
+	CommunityCursor(ctx context.Context, accountID string) (metric.CommunityCursor, error)
+	PutCommunity(ctx context.Context, accountID string, cur metric.CommunityCursor, acts []metric.Activity, answers []metric.Answer) error
 }
 
 // CollectorConfig tunes the collector; the zero value of each field takes
@@ -64,6 +69,13 @@ type CollectorConfig struct {
 	// published (retries, a missed post sent later) and still be found.
 	// 7 days.
 	Lookback time.Duration
+	// Community is how often an account's notifications and answers are
+	// read (who liked, replied, mentioned; how soon the brand answered).
+	// 1 h.
+	Community time.Duration
+	// FirstAnswers is how far back the answers are read the first time. 30
+	// days.
+	FirstAnswers time.Duration
 }
 
 func (c CollectorConfig) withDefaults() CollectorConfig {
@@ -77,6 +89,8 @@ func (c CollectorConfig) withDefaults() CollectorConfig {
 	def(&c.MaxRetry, 6*time.Hour)
 	def(&c.Timeout, 60*time.Second)
 	def(&c.Lookback, 7*24*time.Hour)
+	def(&c.Community, time.Hour)
+	def(&c.FirstAnswers, 30*24*time.Hour)
 	if c.Batch <= 0 {
 		c.Batch = 100
 	}
@@ -84,9 +98,11 @@ func (c CollectorConfig) withDefaults() CollectorConfig {
 }
 
 // Collector reads the figures of the connected accounts: once a day each
-// account's counters, and each publication's counters at its checkpoints
+// account's counters, each publication's counters at its checkpoints
 // (1 h, 24 h, 7 d and 30 d after it went out), asking each account's
-// network for all its due posts at once. Demo and disconnected accounts,
+// network for all its due posts at once, and every hour its community:
+// the new notifications (who liked, reposted, replied, mentioned) and the
+// answers the account wrote. Demo and disconnected accounts,
 // and the demo workspace, are left alone; an account whose network fails
 // is tried again later without holding back the others.
 //
@@ -107,6 +123,7 @@ type Collector struct {
 	next  time.Time  // no look at the store before
 	woken bool       // Wake was called during a Collect
 	days  map[string]calendar.Day
+	comm  map[string]time.Time // when each account's community was last read
 	fails map[string]failure
 }
 
@@ -119,7 +136,7 @@ type failure struct {
 // NewCollector returns a collector; now is the clock.
 func NewCollector(lister Lister, readers Readers, store CollectStore, now func() time.Time, log zerolog.Logger, cfg CollectorConfig) *Collector {
 	return &Collector{lister: lister, readers: readers, store: store, now: now, log: log.With().Str("component", "analytics").Logger(),
-		cfg: cfg.withDefaults(), days: map[string]calendar.Day{}, fails: map[string]failure{}}
+		cfg: cfg.withDefaults(), days: map[string]calendar.Day{}, comm: map[string]time.Time{}, fails: map[string]failure{}}
 }
 
 // Next returns when Collect next looks at the store; zero means at once.
@@ -273,16 +290,40 @@ func (c *Collector) collectWorkspace(ctx context.Context, ws workspace.Workspace
 		}
 	}
 
+	// The accounts whose community is due.
+	needComm := map[string]bool{}
+	for id := range connected {
+		if c.failing(id, now, soon) {
+			continue
+		}
+		c.mu.Lock()
+		last, known := c.comm[id]
+		c.mu.Unlock()
+		if !known {
+			cur, err := c.store.CommunityCursor(ctx, id)
+			if err != nil {
+				return fmt.Errorf("community cursor of %s: %w", id, err)
+			}
+			last = cur.ReadAt
+			c.setComm(id, last)
+		}
+		if at := last.Add(c.cfg.Community); now.Before(at) {
+			soon(at)
+		} else {
+			needComm[id] = true
+		}
+	}
+
 	ids := make([]string, 0, len(connected))
 	for id := range connected {
-		if needDay[id] || len(dues[id]) > 0 {
+		if needDay[id] || needComm[id] || len(dues[id]) > 0 {
 			ids = append(ids, id)
 		}
 	}
 	slices.Sort(ids)
 	var errs []error
 	for _, id := range ids {
-		if err := c.collectAccount(ctx, connected[id], needDay[id], dues[id], now, today, soon); err != nil {
+		if err := c.collectAccount(ctx, connected[id], needDay[id], needComm[id], dues[id], now, today, soon); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -292,8 +333,8 @@ func (c *Collector) collectWorkspace(ctx context.Context, ws workspace.Workspace
 	return errors.Join(errs...)
 }
 
-// collectAccount reads one account's day and due publications.
-func (c *Collector) collectAccount(ctx context.Context, a account.Account, needDay bool, dues []due, now time.Time, today calendar.Day, soon func(time.Time)) error {
+// collectAccount reads one account's day, community and due publications.
+func (c *Collector) collectAccount(ctx context.Context, a account.Account, needDay, needComm bool, dues []due, now time.Time, today calendar.Day, soon func(time.Time)) error {
 	log := c.log.With().Str("account", a.ID).Str("network", a.Network).Logger()
 	na, reader, err := c.readers.Reader(ctx, a.ID)
 	if err != nil {
@@ -319,6 +360,19 @@ func (c *Collector) collectAccount(ctx context.Context, a account.Account, needD
 				return fmt.Errorf("account day of %s: %w", a.ID, err)
 			}
 			c.setDay(a.ID, today)
+		}
+	}
+	if needComm {
+		read, err := c.collectCommunity(ctx, a, na, reader, now)
+		switch {
+		case err != nil && !read:
+			return err
+		case err != nil:
+			failed = true
+			log.Warn().Err(err).Msg("reading the account's notifications failed; trying again later")
+		default:
+			c.setComm(a.ID, now)
+			soon(now.Add(c.cfg.Community))
 		}
 	}
 	for chunk := range slices.Chunk(dues, c.cfg.Batch) {
@@ -367,6 +421,83 @@ func (c *Collector) collectAccount(ctx context.Context, a account.Account, needD
 		c.mu.Unlock()
 	}
 	return nil
+}
+
+// collectCommunity reads the account's notifications since its cursor,
+// and its answers where the network tells them, and saves them. read is
+// false for a failure of the store (err is then the store's), true for
+// one of the network.
+func (c *Collector) collectCommunity(ctx context.Context, a account.Account, na network.Account, reader network.Reader, now time.Time) (read bool, err error) {
+	cur, err := c.store.CommunityCursor(ctx, a.ID)
+	if err != nil {
+		return false, fmt.Errorf("community cursor of %s: %w", a.ID, err)
+	}
+	cctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	notes, next, err := reader.Notifications(cctx, na, cur.Notifications)
+	cancel()
+	if err != nil {
+		return true, err
+	}
+	acts := make([]metric.Activity, 0, len(notes))
+	for _, n := range notes {
+		if act, ok := activityOf(a, n, now); ok {
+			acts = append(acts, act)
+		}
+	}
+	var answers []metric.Answer
+	if ans, ok := reader.(network.Answerer); ok {
+		since := cur.AnswersSince
+		if since.IsZero() {
+			since = now.Add(-c.cfg.FirstAnswers)
+		}
+		cctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+		posts, err := ans.Answers(cctx, na, since)
+		cancel()
+		if err != nil {
+			return true, err
+		}
+		for _, p := range posts {
+			at := p.CreatedAt.UTC()
+			if p.ReplyTo == "" || p.ID == "" || at.IsZero() || post.CheckTime(at) != nil {
+				continue
+			}
+			answers = append(answers, metric.Answer{WorkspaceID: a.WorkspaceID, AccountID: a.ID, ParentID: p.ReplyTo, ID: p.ID, At: at})
+			if at.After(since) {
+				since = at
+			}
+		}
+		cur.AnswersSince = since
+	}
+	cur.Notifications, cur.ReadAt = next, now
+	if err := c.store.PutCommunity(ctx, a.ID, cur, acts, answers); err != nil {
+		return false, fmt.Errorf("community of %s: %w", a.ID, err)
+	}
+	return true, nil
+}
+
+// activityOf returns notification n of account a as an activity; ok is
+// false for one that names nobody or no time a key can hold.
+func activityOf(a account.Account, n network.Notification, now time.Time) (metric.Activity, bool) {
+	at := n.CreatedAt.UTC()
+	if at.IsZero() || at.After(now) {
+		at = now // a network's clock ahead of ours: never in the future
+	}
+	kind := metric.ActivityKind(n.Kind)
+	if n.ID == "" || n.Author.ID == "" || !kind.Valid() || post.CheckTime(at) != nil {
+		return metric.Activity{}, false
+	}
+	act := metric.Activity{WorkspaceID: a.WorkspaceID, AccountID: a.ID, ID: n.ID, Kind: kind, At: at,
+		ActorID: n.Author.ID, Handle: n.Author.Handle, Name: n.Author.DisplayName}
+	if n.Post != nil {
+		act.ItemID = n.Post.ID
+	}
+	return act, true
+}
+
+func (c *Collector) setComm(id string, at time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.comm[id] = at
 }
 
 func (c *Collector) setDay(id string, d calendar.Day) {

@@ -27,10 +27,41 @@ type fakeReader struct {
 	fail      error
 	calls     [][]string // the ids of each PostStats call
 	stats     int        // AccountStats calls
+
+	notes     []network.Notification // the next Notifications answer, newest first
+	notesFail error
+	cursors   []string             // the cursor of each Notifications call
+	answers   []network.RemotePost // the account's answers
+	since     []time.Time          // the since of each Answers call
 }
 
-func (f *fakeReader) Notifications(context.Context, network.Account, string) ([]network.Notification, string, error) {
-	return nil, "", nil
+func (f *fakeReader) Notifications(_ context.Context, _ network.Account, cursor string) ([]network.Notification, string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.cursors = append(f.cursors, cursor)
+	if f.notesFail != nil {
+		return nil, "", f.notesFail
+	}
+	next := cursor
+	if len(f.notes) > 0 {
+		next = f.notes[0].ID
+	}
+	out := f.notes
+	f.notes = nil
+	return out, next, nil
+}
+
+func (f *fakeReader) Answers(_ context.Context, _ network.Account, since time.Time) ([]network.RemotePost, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.since = append(f.since, since)
+	var out []network.RemotePost
+	for _, p := range f.answers {
+		if p.CreatedAt.After(since) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 func (f *fakeReader) AccountStats(_ context.Context, a network.Account) (network.AccountStats, error) {
@@ -282,5 +313,88 @@ func TestCollectorWake(t *testing.T) {
 	now = now.Add(time.Minute)
 	if err := c.Collect(ctx); err != nil || r.stats != 1 {
 		t.Errorf("Collect after Wake = %v, %d AccountStats; want nil, 1", err, r.stats)
+	}
+}
+
+func TestCollectorReadsTheCommunity(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	t0 := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	now := t0
+	clock := func() time.Time { return now }
+	st.PutWorkspace(ctx, workspace.Workspace{ID: "ws1", Name: "Fournil", TimeZone: "Europe/Paris", Language: "fr", Color: "#f5a623"})
+	st.PutAccount(ctx, account.Account{ID: "bsky", WorkspaceID: "ws1", Network: "bluesky", Handle: "fournil.test", Status: account.Connected})
+	fan := network.Author{ID: "did:plc:fan", Handle: "fan.test", DisplayName: "<img src=x onerror=alert(1)>"}
+	reply := &network.RemotePost{ID: "at://fan/post/r1", Author: fan, Text: "Vous ouvrez dimanche ?", ReplyTo: "at://fournil/post/p1"}
+	r := &fakeReader{followers: 10, notes: []network.Notification{
+		{ID: "n3", Kind: network.Follow, Author: network.Author{ID: "did:plc:new", Handle: "new.test"}, CreatedAt: t0.Add(-10 * time.Minute)},
+		{ID: "n2", Kind: network.Like, Author: fan, Subject: "at://fournil/post/p1", CreatedAt: t0.Add(-20 * time.Minute)},
+		{ID: "n1", Kind: network.Reply, Author: fan, Post: reply, Subject: "at://fournil/post/p1", CreatedAt: t0.Add(-30 * time.Minute)},
+		{ID: "", Kind: network.Like, Author: fan, CreatedAt: t0}, // no identifier: left out
+	}, answers: []network.RemotePost{{ID: "at://fournil/post/a1", ReplyTo: reply.ID, CreatedAt: t0.Add(-5 * time.Minute)}}}
+	readers := &fakeReaders{readers: map[string]*fakeReader{"bsky": r}}
+	c := NewCollector(st, readers, st, clock, zerolog.Nop(), CollectorConfig{})
+	step := func(at time.Time) {
+		t.Helper()
+		now = at
+		if err := c.Collect(ctx); err != nil {
+			t.Fatalf("Collect at %s = %v", at, err)
+		}
+	}
+
+	step(t0)
+	acts, err := st.Activities(ctx, "ws1", t0.Add(-time.Hour), t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range acts {
+		got = append(got, string(a.Kind)+" "+a.Handle+" "+a.ItemID)
+	}
+	if want := []string{"reply fan.test at://fan/post/r1", "like fan.test ", "follow new.test "}; !slices.Equal(got, want) {
+		t.Errorf("activities = %q, want %q", got, want)
+	}
+	if len(acts) > 0 && acts[0].Name != fan.DisplayName {
+		t.Errorf("the fan's name = %q, want it kept as text, %q", acts[0].Name, fan.DisplayName)
+	}
+	answers, _ := st.Answers(ctx, "ws1", t0.Add(-time.Hour), t0.Add(time.Hour))
+	if len(answers) != 1 || answers[0].ParentID != reply.ID || !answers[0].At.Equal(t0.Add(-5*time.Minute)) {
+		t.Errorf("answers = %+v, want the answer to the reply", answers)
+	}
+	if want := t0.Add(-30 * 24 * time.Hour); len(r.since) != 1 || !r.since[0].Equal(want) {
+		t.Errorf("first Answers since %v, want a month back (%s)", r.since, want)
+	}
+
+	// Within the hour nothing is read again; after it, from the cursors.
+	step(t0.Add(30 * time.Minute))
+	if len(r.cursors) != 1 {
+		t.Errorf("Notifications calls after 30 min = %q, want 1", r.cursors)
+	}
+	r.notes = []network.Notification{{ID: "n4", Kind: network.Mention, Author: fan,
+		Post: &network.RemotePost{ID: "at://fan/post/m1"}, CreatedAt: t0.Add(50 * time.Minute)}}
+	step(t0.Add(time.Hour))
+	if want := []string{"", "n3"}; !slices.Equal(r.cursors, want) {
+		t.Errorf("Notifications cursors = %q, want %q", r.cursors, want)
+	}
+	if want := t0.Add(-5 * time.Minute); len(r.since) != 2 || !r.since[1].Equal(want) {
+		t.Errorf("Answers since %v, want the last answer read (%s)", r.since, want)
+	}
+
+	// A restart does not read before the hour is up; a failure keeps the
+	// cursor, and the next try reads from it.
+	c = NewCollector(st, readers, st, clock, zerolog.Nop(), CollectorConfig{})
+	r.notesFail = network.NewError(network.Bluesky, network.ErrTimeout, 0, nil)
+	step(t0.Add(90 * time.Minute))
+	if len(r.cursors) != 2 {
+		t.Errorf("Notifications calls 30 min after the last, restarted = %d, want 2", len(r.cursors))
+	}
+	step(t0.Add(2 * time.Hour))
+	r.notesFail = nil
+	step(t0.Add(2*time.Hour + 20*time.Minute))
+	if want := []string{"", "n3", "n4", "n4"}; !slices.Equal(r.cursors, want) {
+		t.Errorf("Notifications cursors = %q, want %q (the failed read tried again from its cursor)", r.cursors, want)
+	}
+	if acts, _ := st.Activities(ctx, "ws1", t0.Add(-time.Hour), t0.Add(3*time.Hour)); len(acts) != 4 {
+		t.Errorf("activities after the failure = %d, want 4", len(acts))
 	}
 }

@@ -32,6 +32,10 @@ type Store interface {
 	PutManuals(ctx context.Context, ms ...metric.Manual) error
 	DeleteManual(ctx context.Context, wsID string, d calendar.Day, kind metric.ManualKind, subject string) error
 	Objectives(ctx context.Context, wsID string) ([]metric.Objective, error)
+	// Activities and Answers return the community of a workspace's
+	// accounts in [from, to), by time.
+	Activities(ctx context.Context, wsID string, from, to time.Time) ([]metric.Activity, error)
+	Answers(ctx context.Context, wsID string, from, to time.Time) ([]metric.Answer, error)
 	PutObjective(ctx context.Context, o metric.Objective) error
 	DeleteObjective(ctx context.Context, wsID, id string) error
 }
@@ -50,10 +54,13 @@ func NewService(store Store, now func() time.Time, newID func(time.Time) string)
 	return &Service{store: store, now: now, newID: newID}
 }
 
-// TopPostsDashboard and TopPostsReport are how many top posts each shows.
+// TopPostsDashboard and TopPostsReport are how many top posts each shows;
+// TopFansReport how many of the most active people a report lists (the
+// dashboard lists as many as top posts).
 const (
 	TopPostsDashboard = 5
 	TopPostsReport    = 10
+	TopFansReport     = 10
 )
 
 // Unit is how a tile's value reads.
@@ -66,6 +73,7 @@ const (
 	UnitPerWeek Unit = "per_week" // publications a week
 	UnitPerPost Unit = "per_post" // a mean per publication
 	UnitCents   Unit = "cents"    // money, in cents
+	UnitMinutes Unit = "minutes"  // a duration: "45 min", "1 h 30"
 )
 
 // Trend is the arrow of a tile.
@@ -98,6 +106,9 @@ type Tile struct {
 	ChangeKnown bool    `json:"changeKnown"`
 	Delta       float64 `json:"delta"`
 	Trend       Trend   `json:"trend,omitempty"` // "" when either value is unknown
+	// LowerIsBetter is set for a KPI that improves as it falls (a
+	// response time): a screen colours its arrow the other way.
+	LowerIsBetter bool `json:"lowerIsBetter,omitempty"`
 	// The values as the language writes them ("1 234", "4,2 %", "+12,5 %");
 	// "–" when unknown.
 	Text         string `json:"text"`
@@ -126,6 +137,10 @@ type Dashboard struct {
 	Tiles    []Tile    `json:"tiles"`
 	Charts   []Chart   `json:"charts"`
 	TopPosts []TopPost `json:"topPosts"`
+	// Fans are the most active people of the period; Responses how soon
+	// the accounts answered them (the network and account filters apply).
+	Fans      []Fan     `json:"fans"`
+	Responses Responses `json:"responses"`
 }
 
 // Dashboard returns the dashboard of workspace ws for period p narrowed by
@@ -158,10 +173,16 @@ type dataset struct {
 	allPubs     []Publication // f not applied, for objectives
 	manual      []metric.Manual
 	objectives  []metric.Objective
+	conv        Conversations // those f keeps
+	allConv     Conversations // f not applied, for objectives
 	seriesStart time.Time
 	progressed  []Progress // see progress
 	best        *BestTime  // see bestTime
 }
+
+// answerWindow is how long after a period its answers are still read: an
+// answer a month late is still the first one.
+const answerWindow = 31 * 24 * time.Hour
 
 // seriesMargin is how far before the first day needed the account days are
 // read, to know the followers at its start.
@@ -231,6 +252,32 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 		}
 		return nil
 	})
+	// The community: the period and the previous one, the spans of the
+	// response-time objectives; answers up to a month after the period.
+	commStart, answersEnd := d.prv.Start, d.cur.End.Add(answerWindow)
+	for _, o := range d.objectives {
+		if o.Kind != metric.ResponseTime {
+			continue
+		}
+		if w, err := calendar.NewWindow(o.Start, o.Start.AddDays(1), loc); err == nil && w.Start.Before(commStart) && w.Start.After(end.AddDate(-2, 0, 0)) {
+			commStart = w.Start
+		}
+		if d.now.After(answersEnd) {
+			answersEnd = d.now.Add(time.Nanosecond)
+		}
+	}
+	var acts []metric.Activity
+	var answers []metric.Answer
+	g.Go(func() error {
+		var err error
+		if acts, err = s.store.Activities(gctx, ws.ID, commStart, end); err != nil {
+			return fmt.Errorf("activities: %w", err)
+		}
+		if answers, err = s.store.Answers(gctx, ws.ID, commStart, answersEnd); err != nil {
+			return fmt.Errorf("answers: %w", err)
+		}
+		return nil
+	})
 	if d.manual, err = s.store.Manuals(ctx, ws.ID, calendar.DayOf(start, loc), calendar.DayOf(end, loc).AddDays(1)); err != nil {
 		g.Wait()
 		return nil, fmt.Errorf("manual figures: %w", err)
@@ -255,6 +302,18 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 		if d.series[i].Label == "" {
 			d.series[i].Label = network.DisplayName(d.series[i].Network) + " · " + message(lang, "analytics.typed", nil)
 		}
+	}
+	networkOf := make(map[string]string, len(all))
+	for _, a := range all {
+		networkOf[a.ID] = a.Network
+	}
+	d.allConv = Conversations{Activities: acts, Answers: answers, NetworkOf: networkOf}
+	d.conv = d.allConv
+	if len(f.Networks)+len(f.Accounts) > 0 {
+		d.conv.Activities = slices.DeleteFunc(slices.Clone(acts), func(a metric.Activity) bool {
+			acc, ok := d.accounts[a.AccountID]
+			return !ok || !f.Account(acc)
+		})
 	}
 	d.allPubs = ms.publications(byAccount)
 	d.pubs = d.allPubs
@@ -340,12 +399,14 @@ type figures struct {
 	freq      Frequency
 	manual    map[metric.ManualKind]float64
 	hasManual map[metric.ManualKind]bool
+	resp      Responses
 }
 
 func (d *dataset) figuresOf(p Period, w calendar.Window) figures {
 	pubs := between(d.pubs, w)
 	fg := figures{followers: FollowerGrowth(d.series, w.Start, w.End), eng: EngagementOf(pubs),
-		freq: PostingFrequency(pubs, p, d.loc), manual: map[metric.ManualKind]float64{}, hasManual: map[metric.ManualKind]bool{}}
+		freq: PostingFrequency(pubs, p, d.loc), manual: map[metric.ManualKind]float64{}, hasManual: map[metric.ManualKind]bool{},
+		resp: d.conv.Responses(w, "")}
 	for _, k := range []metric.ManualKind{metric.AdSpend, metric.WebsiteSessions, metric.WebsiteUsers} {
 		fg.manual[k], fg.hasManual[k] = manualTotal(d.manual, k, p)
 	}
@@ -394,6 +455,11 @@ func (d *dataset) tiles(cur, prev figures) []Tile {
 	add("regularity", UnitPercent, cur.freq.Regularity, true, prev.freq.Regularity, true)
 	add("replies", UnitCount, float64(ce.Replies), true, float64(pe.Replies), true)
 	add("replies_per_post", UnitPerPost, ce.RepliesPerPublication, ce.Publications > 0, pe.RepliesPerPublication, pe.Publications > 0)
+	if cr, pr := cur.resp, prev.resp; cr.Received+pr.Received > 0 {
+		add("answered_share", UnitPercent, cr.AnsweredShare, cr.ShareKnown, pr.AnsweredShare, pr.ShareKnown)
+		add("first_response", UnitMinutes, cr.MedianMinutes, cr.MedianKnown, pr.MedianMinutes, pr.MedianKnown)
+		ts[len(ts)-1].LowerIsBetter = true
+	}
 	for _, k := range []metric.ManualKind{metric.AdSpend, metric.WebsiteSessions, metric.WebsiteUsers} {
 		if cur.hasManual[k] || prev.hasManual[k] {
 			unit := UnitCount
@@ -444,6 +510,8 @@ func formatUnit(lang locale.Lang, u Unit, v float64) string {
 		return FormatNumber(lang, v, 1)
 	case UnitCents:
 		return FormatCents(lang, v)
+	case UnitMinutes:
+		return FormatMinutes(lang, v)
 	}
 	return FormatNumber(lang, v, 0)
 }
@@ -453,7 +521,8 @@ func formatUnit(lang locale.Lang, u Unit, v float64) string {
 func (d *dataset) dashboard(topN int) (db Dashboard, cur, prev figures, err error) {
 	cur, prev = d.figuresOf(d.period, d.cur), d.figuresOf(d.prev, d.prv)
 	db = Dashboard{WorkspaceID: d.ws.ID, Lang: d.lang, Period: d.period, Previous: d.prev, Filter: d.filter,
-		GeneratedAt: d.now, Empty: d.empty(cur), Tiles: d.tiles(cur, prev), TopPosts: d.topPosts(topN)}
+		GeneratedAt: d.now, Empty: d.empty(cur), Tiles: d.tiles(cur, prev), TopPosts: d.topPosts(topN),
+		Fans: d.conv.MostActive(d.cur, "", topN), Responses: cur.resp}
 	if db.Charts, err = d.charts(cur); err != nil {
 		return Dashboard{}, cur, prev, err
 	}
@@ -519,7 +588,7 @@ func (d *dataset) progress() []Progress {
 	if d.progressed == nil {
 		d.progressed = make([]Progress, len(d.objectives))
 		for i, o := range d.objectives {
-			d.progressed[i] = ObjectiveProgress(d.lang, o, d.allSeries, d.allPubs, d.loc, d.today)
+			d.progressed[i] = ObjectiveProgress(d.lang, o, d.allSeries, d.allPubs, d.allConv, d.loc, d.today)
 		}
 	}
 	return d.progressed

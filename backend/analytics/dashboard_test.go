@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -366,8 +367,78 @@ func TestReportData(t *testing.T) {
 	}
 }
 
+// seedCommunity adds to the fixed store a November of conversations: on
+// Bluesky two replies answered after 20 and 100 min and a like; on
+// Mastodon a mention never answered, by someone whose name is a formula;
+// and an October reply answered after 4 h.
+func seedCommunity(t testing.TB, st *store.Store) {
+	t.Helper()
+	act := func(acc, id string, kind metric.ActivityKind, at time.Time, actor, handle, name, item string) metric.Activity {
+		return metric.Activity{WorkspaceID: "ws", AccountID: acc, ID: id, Kind: kind, At: at, ActorID: actor, Handle: handle, Name: name, ItemID: item}
+	}
+	ans := func(acc, parent string, at time.Time) metric.Answer {
+		return metric.Answer{WorkspaceID: "ws", AccountID: acc, ParentID: parent, ID: "re-" + parent, At: at}
+	}
+	ctx := context.Background()
+	if err := st.PutCommunity(ctx, "bsky", metric.CommunityCursor{}, []metric.Activity{
+		act("bsky", "c1", metric.ActReply, local(2026, 11, 5, 10, 0), "did:ana", "ana.bsky.social", "Ana", "r1"),
+		act("bsky", "c2", metric.ActReply, local(2026, 11, 6, 10, 0), "did:ana", "ana.bsky.social", "Ana", "r2"),
+		act("bsky", "c3", metric.ActLike, local(2026, 11, 6, 11, 0), "did:bob", "bob.bsky.social", "Bob", ""),
+		act("bsky", "c0", metric.ActReply, local(2026, 10, 6, 10, 0), "did:bob", "bob.bsky.social", "Bob", "r0"),
+	}, []metric.Answer{ans("bsky", "r1", local(2026, 11, 5, 10, 20)), ans("bsky", "r2", local(2026, 11, 6, 11, 40)), ans("bsky", "r0", local(2026, 10, 6, 14, 0))}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutCommunity(ctx, "masto", metric.CommunityCursor{}, []metric.Activity{
+		act("masto", "m1", metric.ActMention, local(2026, 11, 7, 10, 0), "77", "@eve@piaille.fr", `=HYPERLINK("http://evil.example","clic")`, "s1"),
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCommunityOnTheDashboard(t *testing.T) {
+	st := fixedStore(t)
+	seedCommunity(t, st)
+	svc := fixedService(st)
+	ctx := context.Background()
+	db, err := svc.Dashboard(ctx, fixedWS, november, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 3 received, 2 answered after 20 and 100 min: a median of 60 min.
+	want := Responses{Received: 3, Answered: 2, AnsweredShare: 200.0 / 3, ShareKnown: true, MedianMinutes: 60, MedianKnown: true, WithinHour: 50}
+	if !cmp.Equal(db.Responses, want, approx) {
+		t.Errorf("Responses = %+v, want %+v", db.Responses, want)
+	}
+	var fans []string
+	for _, f := range db.Fans {
+		fans = append(fans, fmt.Sprintf("%s:%d", f.Handle, f.Interactions))
+	}
+	if want := []string{"ana.bsky.social:2", "@eve@piaille.fr:1", "bob.bsky.social:1"}; !cmp.Equal(fans, want) {
+		t.Errorf("Fans = %v, want %v", fans, want)
+	}
+	tiles := map[string]Tile{}
+	for _, tl := range db.Tiles {
+		tiles[tl.Key] = tl
+	}
+	if tl := tiles["first_response"]; tl.Text != "1 h" || tl.PreviousText != "4 h" || tl.Trend != Down || !tl.LowerIsBetter {
+		t.Errorf("first_response tile = %+v, want 1 h after 4 h, down, lower is better", tl)
+	}
+	if tl := tiles["answered_share"]; tl.Text != "66,7 %" || tl.PreviousText != "100,0 %" {
+		t.Errorf("answered_share tile = %q after %q, want 66,7 %% after 100 %%", tl.Text, tl.PreviousText)
+	}
+	// The account filter keeps Mastodon's conversation only.
+	db, err = svc.Dashboard(ctx, fixedWS, november, Filter{Accounts: []string{"masto"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db.Responses.Received != 1 || db.Responses.Answered != 0 || len(db.Fans) != 1 {
+		t.Errorf("Mastodon only: %+v and %d fans, want 1 received, none answered, 1 fan", db.Responses, len(db.Fans))
+	}
+}
+
 func TestExportCSV(t *testing.T) {
 	st := fixedStore(t)
+	seedCommunity(t, st)
 	var buf bytes.Buffer
 	if err := fixedService(st).ExportCSV(context.Background(), fixedWS, november, &buf); err != nil {
 		t.Fatalf("ExportCSV() = %v", err)
@@ -394,9 +465,10 @@ func TestExportCSV(t *testing.T) {
 	for _, r := range rows[1:] {
 		count[r[0]]++
 	}
-	// 14 tiles twice; 30 November readings × 3 accounts × 3 counters;
-	// 5 publications × (5 counters + 4 figures); 5 November figures.
-	if want := map[string]int{"kpi": 28, "account": 270, "post": 45, "manual": 5}; !cmp.Equal(want, count) {
+	// 16 tiles twice; 30 November readings × 3 accounts × 3 counters;
+	// 5 publications × (5 counters + 4 figures); 5 November figures;
+	// 3 fans × 5 counters.
+	if want := map[string]int{"kpi": 32, "account": 270, "post": 45, "manual": 5, "fan": 15}; !cmp.Equal(want, count) {
 		t.Errorf("rows by kind = %v, want %v", count, want)
 	}
 	if r := find("post", "impressions", "n1", "24h"); r == nil || r[11] != "" {
@@ -407,6 +479,16 @@ func TestExportCSV(t *testing.T) {
 	}
 	if r := find("kpi", "follower_growth", "", "current"); r == nil || r[11] != "240" || r[1] != "2026-11-01/2026-11-30" {
 		t.Errorf("kpi follower_growth = %v", r)
+	}
+	if r := find("kpi", "first_response", "", "current"); r == nil || r[11] != "60" {
+		t.Errorf("kpi first_response = %v, want 60 (minutes)", r)
+	}
+	for _, r := range rows[1:] {
+		if r[0] == "fan" && r[8] == "@eve@piaille.fr" && r[10] == "replies" {
+			if want := `'=HYPERLINK("http://evil.example","clic")`; r[5] != want || r[11] != "1" || r[3] != "mastodon" {
+				t.Errorf("Eve's row = %q, want her name inert (%s), 1 reply, mastodon", r, want)
+			}
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"ruche/backend/account"
@@ -23,6 +24,7 @@ type DemoStore interface {
 	PutPostMetrics(ctx context.Context, ms ...metric.PostMetrics) error
 	PutManuals(ctx context.Context, ms ...metric.Manual) error
 	PutObjective(ctx context.Context, o metric.Objective) error
+	PutCommunity(ctx context.Context, accountID string, cur metric.CommunityCursor, acts []metric.Activity, answers []metric.Answer) error
 }
 
 // DemoDays is how many days of history DemoHistory writes.
@@ -41,8 +43,12 @@ const DemoDays = 90
 //   - publications three or four times a week before the first of posts,
 //     with sample titles in the workspace's language;
 //   - website sessions and users each day, ad spend each Monday;
-//   - one objective: +300 followers on the first account's network within
-//     the last 60 days and the next 30.
+//   - on the networks Ruche reads, a community: likes, reposts, replies,
+//     mentions, quotes and follows each day from a few dozen people, some
+//     far more active than others, and most replies and mentions answered
+//     within an hour or two;
+//   - two objectives: +300 followers on the first account's network within
+//     the last 60 days and the next 30, and replies within an hour.
 //
 // The same seed, now and inputs write the same history.
 func DemoHistory(ctx context.Context, store DemoStore, ws workspace.Workspace, accounts []account.Account, posts []post.Post, now time.Time, seed uint64) error {
@@ -167,15 +173,93 @@ func DemoHistory(ctx context.Context, store DemoStore, ws workspace.Workspace, a
 	if err := store.PutManuals(ctx, manual...); err != nil {
 		return fmt.Errorf("demo history: %w", err)
 	}
-	if len(accounts) > 0 {
-		localToday := calendar.DayOf(now, loc)
-		o := metric.Objective{ID: "demo" + fmt.Sprintf("%022d", 0), WorkspaceID: ws.ID, Kind: metric.FollowerGrowth,
-			Network: accounts[0].Network, Target: 300, Start: localToday.AddDays(-60), Deadline: localToday.AddDays(30), CreatedAt: now}
-		if err := store.PutObjective(ctx, o); err != nil {
+	for _, a := range accounts {
+		acts, answers := demoCommunity(r, ws.ID, a, first, now, loc)
+		if err := store.PutCommunity(ctx, a.ID, metric.CommunityCursor{}, acts, answers); err != nil {
 			return fmt.Errorf("demo history: %w", err)
 		}
 	}
+	if len(accounts) > 0 {
+		localToday := calendar.DayOf(now, loc)
+		for i, o := range []metric.Objective{
+			{Kind: metric.FollowerGrowth, Network: accounts[0].Network, Target: 300, Start: localToday.AddDays(-60), Deadline: localToday.AddDays(30)},
+			{Kind: metric.ResponseTime, Target: 60, Start: localToday.AddDays(-30), Deadline: localToday.AddDays(30)},
+		} {
+			o.ID, o.WorkspaceID, o.CreatedAt = "demo"+fmt.Sprintf("%022d", i), ws.ID, now.Add(time.Duration(i)*time.Second)
+			if err := store.PutObjective(ctx, o); err != nil {
+				return fmt.Errorf("demo history: %w", err)
+			}
+		}
+	}
 	return nil
+}
+
+// demoPeople are the demo community's first names, from which handles are
+// made on each network.
+var demoPeople = []string{"Léa", "Hugo", "Chloé", "Karim", "Inès", "Julien", "Manon", "Thomas", "Sarah", "Louis", "Camille", "Nicolas",
+	"Emma", "Mehdi", "Zoé", "Antoine", "Jade", "Paul", "Lina", "Maxime", "Anaïs", "Yanis", "Clara", "Bruno"}
+
+// demoCommunity returns the activities towards account a each day from
+// first to now, and the account's answers: a network Ruche cannot read
+// has none. The people are drawn so that a few are far more active than
+// the rest, as in a real community.
+func demoCommunity(r *rand.Rand, wsID string, a account.Account, first calendar.Day, now time.Time, loc *time.Location) ([]metric.Activity, []metric.Answer) {
+	if a.Network != network.Bluesky && a.Network != network.Mastodon {
+		return nil, nil
+	}
+	kinds := []struct {
+		kind   metric.ActivityKind
+		weight int
+	}{{metric.ActLike, 58}, {metric.ActRepost, 15}, {metric.ActReply, 15}, {metric.ActMention, 6}, {metric.ActQuote, 3}, {metric.ActFollow, 3}}
+	person := func() (id, handle, name string) {
+		// Zipf-like: the first names come back far more often.
+		i := min(int(math.Floor(math.Pow(r.Float64(), 2.2)*float64(len(demoPeople)))), len(demoPeople)-1)
+		name = demoPeople[i]
+		slug := strings.ToLower(strings.NewReplacer("é", "e", "è", "e", "ï", "i", "ë", "e").Replace(name))
+		if a.Network == network.Bluesky {
+			return fmt.Sprintf("did:plc:demo%02d", i), slug + ".bsky.social", name
+		}
+		return fmt.Sprintf("demo%02d", i), "@" + slug + "@piaille.fr", name
+	}
+	var acts []metric.Activity
+	var answers []metric.Answer
+	n := 0
+	for d := range DemoDays {
+		day := first.AddDays(d)
+		for range 2 + r.IntN(7) {
+			at := calendar.Instant(day, calendar.Clock{Hour: 7 + r.IntN(15), Minute: r.IntN(60)}, loc)
+			if at.After(now) {
+				continue
+			}
+			pick, kind := r.IntN(100), metric.ActLike
+			for _, k := range kinds {
+				if pick < k.weight {
+					kind = k.kind
+					break
+				}
+				pick -= k.weight
+			}
+			n++
+			id, handle, name := person()
+			act := metric.Activity{WorkspaceID: wsID, AccountID: a.ID, ID: fmt.Sprintf("demo-n%d", n), Kind: kind, At: at,
+				ActorID: id, Handle: handle, Name: name}
+			if kind == metric.ActReply || kind == metric.ActMention || kind == metric.ActQuote {
+				act.ItemID = fmt.Sprintf("demo-item-%d", n)
+			}
+			acts = append(acts, act)
+			if kind.AwaitsAnswer() && r.IntN(100) < 85 {
+				// Most within the hour, some the next morning.
+				wait := time.Duration(5+r.ExpFloat64()*45) * time.Minute
+				if r.IntN(8) == 0 {
+					wait += 14 * time.Hour
+				}
+				if ans := at.Add(wait); !ans.After(now) {
+					answers = append(answers, metric.Answer{WorkspaceID: wsID, AccountID: a.ID, ParentID: act.ItemID, ID: "demo-re-" + act.ItemID, At: ans})
+				}
+			}
+		}
+	}
+	return acts, answers
 }
 
 // demoBase is a bakery's followers on a network.

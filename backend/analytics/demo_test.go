@@ -74,8 +74,8 @@ func TestDemoHistory(t *testing.T) {
 	if diff := cmp.Diff(first, snapshot(t, st, "demo", ids)); diff != "" {
 		t.Errorf("DemoHistory() twice with one seed differs (-first +second):\n%s", diff)
 	}
-	if len(first.Days) != 3*DemoDays || len(first.Objectives) != 1 || len(first.Manual) < 2*DemoDays {
-		t.Errorf("DemoHistory() wrote %d days, %d objectives, %d manual figures; want %d, 1, ≥ %d",
+	if len(first.Days) != 3*DemoDays || len(first.Objectives) != 2 || len(first.Manual) < 2*DemoDays {
+		t.Errorf("DemoHistory() wrote %d days, %d objectives, %d manual figures; want %d, 2, ≥ %d",
 			len(first.Days), len(first.Objectives), len(first.Manual), 3*DemoDays, 2*DemoDays)
 	}
 	byPost := map[string]metric.PostMetrics{}
@@ -121,4 +121,23 @@ func TestDemoHistory(t *testing.T) {
 			t.Errorf("the demo's %s tile is unknown: %+v", tl.Key, tl)
 		}
 	}
+	// A community: people on Bluesky and Mastodon only, most answered
+	// within the hour or two, a handful more active than the rest.
+	if r := db.Responses; r.Received < 20 || r.AnsweredShare < 70 || r.AnsweredShare > 95 || r.MedianMinutes < 15 || r.MedianMinutes > 120 {
+		t.Errorf("the demo's responses = %+v, want dozens received, 70–95 %% answered, a median of 15–120 min", r)
+	}
+	if len(db.Fans) != TopPostsDashboard || db.Fans[0].Interactions < 3*db.Fans[len(db.Fans)-1].Interactions/2 {
+		t.Errorf("the demo's fans = %+v, want %d, the first far ahead", db.Fans, TopPostsDashboard)
+	}
+	for _, f := range db.Fans {
+		if f.Network != "bluesky" && f.Network != "mastodon" {
+			t.Errorf("a demo fan on %s, a network Ruche cannot read", f.Network)
+		}
+	}
+	for _, p := range db.Tiles {
+		if p.Key == "first_response" {
+			return
+		}
+	}
+	t.Error("the demo dashboard has no first_response tile")
 }

@@ -31,7 +31,15 @@ var ExportColumns = []string{"kind", "date", "account", "network", "post", "titl
 //     at checkpoint "latest" the figures drawn from them (interactions,
 //     followers_at_publish, engagement_rate, engagement_rate_impressions);
 //   - kind "manual": each typed or imported figure, subject and source
-//     with it.
+//     with it;
+//   - kind "fan": each person who interacted with the accounts in the
+//     period, most active first: subject their handle, title their name,
+//     date their latest interaction, metrics interactions, likes, reposts,
+//     replies (with mentions) and quotes.
+//
+// A text that came from outside (a title, a name, a handle) and that a
+// spreadsheet would read as a formula (=, +, -, or @ and a bracket) is
+// written after an apostrophe.
 //
 // The file is UTF-8 with a BOM (Excel shows the accents), comma-separated
 // with CRLF line ends; dates are local days (YYYY-MM-DD) or instants in
@@ -54,7 +62,7 @@ func (s *Service) ExportCSV(ctx context.Context, ws workspace.Workspace, p Perio
 		if !at.IsZero() {
 			stamp = at.In(d.loc).Format(time.RFC3339)
 		}
-		cw.Write([]string{kind, date, acc, net, postID, title, pillar, campaigns, subject, checkpoint, name, value, source, stamp})
+		cw.Write([]string{kind, date, acc, net, postID, inert(title), inert(pillar), inert(campaigns), inert(subject), checkpoint, name, value, source, stamp})
 	}
 	span := p.From.String() + "/" + p.To.String()
 	for _, t := range d.tiles(d.figuresOf(d.period, d.cur), d.figuresOf(d.prev, d.prv)) {
@@ -112,6 +120,15 @@ func (s *Service) ExportCSV(ctx context.Context, ws workspace.Workspace, p Perio
 		}
 		row("manual", m.Day.String(), "", net, "", "", "", "", m.Subject, "", string(m.Kind), known(m.Value, true), m.Source, m.UpdatedAt)
 	}
+	for _, f := range d.conv.MostActive(d.cur, "", len(d.conv.Activities)) {
+		last := f.Last.In(d.loc).Format(time.RFC3339)
+		for _, m := range []struct {
+			name string
+			v    int
+		}{{"interactions", f.Interactions}, {"likes", f.Likes}, {"reposts", f.Reposts}, {"replies", f.Replies}, {"quotes", f.Quotes}} {
+			row("fan", last, "", f.Network, "", f.Name, "", "", f.Handle, "", m.name, strconv.Itoa(m.v), "", time.Time{})
+		}
+	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("write csv: %w", err)
@@ -126,4 +143,23 @@ func known(v float64, ok bool) string {
 		return ""
 	}
 	return strconv.FormatFloat(round(v, 4), 'f', -1, 64)
+}
+
+// inert returns s as a spreadsheet shows it rather than computes it: with
+// an apostrophe before a leading =, +, -, tab or carriage return, or a
+// leading @ that opens a function call ("@SUM(…)"); a handle such as
+// "@ana@piaille.fr" stays as it is.
+func inert(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '\t', '\r':
+		return "'" + s
+	case '@':
+		if strings.ContainsAny(s, "(") {
+			return "'" + s
+		}
+	}
+	return s
 }

@@ -245,11 +245,29 @@ func TestObjectiveProgress(t *testing.T) {
 		{"growth on every network", metric.Objective{Kind: metric.FollowerGrowth, Target: 500, Start: start, Deadline: deadline}, day(2027, 1, 12), Achieved, 930, 186},
 		{"rate under its target", rate, day(2027, 1, 12), Behind, 3, 75},
 		{"rate above it at the deadline", metric.Objective{Kind: metric.EngagementRate, Target: 2, Start: start, Deadline: deadline}, day(2027, 2, 2), Achieved, 3, 150},
-		{"response time not measured yet", replies, day(2027, 1, 12), NotMeasured, 0, 0},
+		{"response time before any message", replies, day(2027, 1, 3), NotMeasured, 0, 0},
+		// Answers after 60 and 200 min: a median of 130 min for a 2 h target.
+		{"response time slower than its target", replies, day(2027, 1, 12), Behind, 130, 120.0 / 130 * 100},
+		{"response time within its target", metric.Objective{Kind: metric.ResponseTime, Network: "bluesky", Target: 180, Start: start, Deadline: deadline},
+			day(2027, 2, 2), Achieved, 130, 180.0 / 130 * 100},
+		{"response time of a network never answered", metric.Objective{Kind: metric.ResponseTime, Network: "mastodon", Target: 60, Start: start, Deadline: deadline},
+			day(2027, 1, 12), NotMeasured, 0, 0},
 	}
+	conv := Conversations{NetworkOf: map[string]string{"a": "bluesky", "m": "mastodon"},
+		Activities: []metric.Activity{
+			{AccountID: "a", ID: "n1", Kind: metric.ActReply, At: local(2027, 1, 5, 10, 0), ActorID: "f1", ItemID: "r1"},
+			{AccountID: "a", ID: "n2", Kind: metric.ActLike, At: local(2027, 1, 5, 11, 0), ActorID: "f1"},
+			{AccountID: "a", ID: "n3", Kind: metric.ActMention, At: local(2027, 1, 6, 10, 0), ActorID: "f2", ItemID: "r2"},
+			{AccountID: "m", ID: "n4", Kind: metric.ActMention, At: local(2027, 1, 7, 10, 0), ActorID: "f3", ItemID: "r3"},
+		},
+		Answers: []metric.Answer{
+			{AccountID: "a", ParentID: "r1", ID: "x1", At: local(2027, 1, 5, 11, 0)},
+			{AccountID: "a", ParentID: "r2", ID: "x3", At: local(2027, 1, 6, 13, 20)},
+			{AccountID: "a", ParentID: "r2", ID: "x2", At: local(2027, 1, 8, 13, 20)}, // a second answer: the first counts
+		}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ObjectiveProgress(locale.English, tt.o, s, pubs, paris, tt.today)
+			got := ObjectiveProgress(locale.English, tt.o, s, pubs, conv, paris, tt.today)
 			if got.Status != tt.status || !cmp.Equal(got.Current, tt.current, approx) || !cmp.Equal(got.Percent, tt.percent, approx) {
 				t.Errorf("ObjectiveProgress() = %s, current %v, %v %%; want %s, %v, %v %%", got.Status, got.Current, got.Percent, tt.status, tt.current, tt.percent)
 			}

@@ -126,20 +126,20 @@ type Progress struct {
 }
 
 // ObjectiveProgress measures objective o on today, from the followers
-// series and the publications of the workspace by time (of every network:
-// o's network is chosen here), over its days from Start to the earlier of
-// Deadline and today:
+// series, the publications of the workspace by time and its conversations
+// (of every network: o's network is chosen here), over its days from Start
+// to the earlier of Deadline and today:
 //
 //	follower_growth: Current = FollowerGrowth(series of o's network).Change
 //	engagement_rate: Current = EngagementOf(its publications).Rate
 //	posts_per_week:  Current = PostingFrequency(its publications).PerWeek
-//	response_time:   not measured until the inbox records answers
+//	response_time:   Current = conv.Responses(its replies and mentions).MedianMinutes
 //
 // Status: not_started before Start; not_measured without a figure; after
 // the deadline achieved (Percent ≥ 100) or missed; before it, a growth is
 // achieved once Percent ≥ 100 and on_track while Percent ≥ Elapsed, a
 // rate is on_track while Percent ≥ 100; else behind.
-func ObjectiveProgress(lang locale.Lang, o metric.Objective, series []Series, pubs []Publication, loc *time.Location, today calendar.Day) Progress {
+func ObjectiveProgress(lang locale.Lang, o metric.Objective, series []Series, pubs []Publication, conv Conversations, loc *time.Location, today calendar.Day) Progress {
 	p := Progress{Objective: o, Label: ObjectiveLabel(lang, o)}
 	total := o.Start.DaysUntil(o.Deadline) + 1
 	if today.Before(o.Start) {
@@ -176,12 +176,18 @@ func ObjectiveProgress(lang locale.Lang, o metric.Objective, series []Series, pu
 		p.Current, p.Known = e.Rate, e.RateKnown
 	case metric.PostsPerWeek:
 		p.Current, p.Known = PostingFrequency(mine, span, loc).PerWeek, true
+	case metric.ResponseTime:
+		r := conv.Responses(w, o.Network)
+		p.Current, p.Known = r.MedianMinutes, r.MedianKnown
 	}
 	if !p.Known {
 		p.Status = NotMeasured
 		return p
 	}
 	p.Percent = p.Current / o.Target * 100
+	if o.Kind == metric.ResponseTime {
+		p.Percent = o.Target / max(p.Current, 1) * 100 // under a minute counts as one
+	}
 	rate := o.Kind != metric.FollowerGrowth
 	switch {
 	case today.After(o.Deadline) && p.Percent >= 100:

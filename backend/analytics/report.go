@@ -83,14 +83,18 @@ type ManualRow struct {
 	PreviousText  string            `json:"previousText"`
 }
 
-// Community is the replies the publications received. The inbox, later,
-// adds the first-response time and the most active followers.
+// Community is the replies the publications received, how soon the
+// accounts answered what people said to them, and the most active people.
 type Community struct {
 	Replies               int     `json:"replies"`
 	PreviousReplies       int     `json:"previousReplies"`
 	RepliesPerPublication float64 `json:"repliesPerPublication"`
 	// PerPost are the publications that received replies, most first.
-	PerPost []TopPost `json:"perPost"`
+	PerPost           []TopPost `json:"perPost"`
+	Responses         Responses `json:"responses"`
+	PreviousResponses Responses `json:"previousResponses"`
+	// Fans are the most active people of the period, most first.
+	Fans []Fan `json:"fans"`
 }
 
 // ReportData returns the figures of the client report of workspace ws for
@@ -143,7 +147,8 @@ func (s *Service) ReportData(ctx context.Context, ws workspace.Workspace, p Peri
 		r.Manual = append(r.Manual, ManualRow{Kind: k, Label: t.Label, Value: t.Value, Known: t.Known, Previous: t.Previous,
 			PreviousKnown: t.PreviousKnown, Text: t.Text, PreviousText: t.PreviousText})
 	}
-	r.Community = Community{Replies: cur.eng.Replies, PreviousReplies: prev.eng.Replies, RepliesPerPublication: cur.eng.RepliesPerPublication}
+	r.Community = Community{Replies: cur.eng.Replies, PreviousReplies: prev.eng.Replies, RepliesPerPublication: cur.eng.RepliesPerPublication,
+		Responses: cur.resp, PreviousResponses: prev.resp, Fans: d.conv.MostActive(d.cur, "", TopFansReport)}
 	for _, pub := range MostReplied(pubs, TopPostsReport) {
 		r.Community.PerPost = append(r.Community.PerPost, TopPost{Publication: pub, Handle: d.accounts[pub.AccountID].Handle})
 	}

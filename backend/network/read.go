@@ -82,3 +82,14 @@ type Reader interface {
 	AccountStats(ctx context.Context, account Account) (AccountStats, error)
 	PostStats(ctx context.Context, account Account, ids []string) ([]PostStats, error)
 }
+
+// Answerer is a Reader that also reads the account's own answers: the posts
+// it wrote in reply to another post, from which analytics measures how soon
+// the brand answers.
+//
+// Answers returns the account's replies created after since, newest first,
+// reading back a bounded number of pages (a network package stores
+// nothing: the caller keeps since).
+type Answerer interface {
+	Answers(ctx context.Context, account Account, since time.Time) ([]RemotePost, error)
+}

@@ -35,13 +35,13 @@ func FromAnalytics(r analytics.Report, b Brand, analysis string, at time.Time) D
 		Lang: r.Lang, From: date(r.Period.From), To: date(r.Period.To),
 		PrevFrom: date(r.Previous.From), PrevTo: date(r.Previous.To),
 		Analysis: analysis, GeneratedAt: at,
-		Community: Community{RepliesReceived: r.Community.Replies}}
+		Community: community(r.Community)}
 	for _, t := range r.Tiles {
 		if !t.Known {
 			continue
 		}
 		unit, scale := tileUnit(t.Unit)
-		k := KPI{Label: t.Label, Unit: unit, Value: t.Value * scale}
+		k := KPI{Label: t.Label, Unit: unit, Value: t.Value * scale, LowerIsBetter: t.LowerIsBetter}
 		if t.PreviousKnown {
 			k.Previous = t.Previous * scale
 		}
@@ -70,6 +70,19 @@ func FromAnalytics(r analytics.Report, b Brand, analysis string, at time.Time) D
 	return d
 }
 
+// community returns the community section of figures c.
+func community(c analytics.Community) Community {
+	cur, prev := c.Responses, c.PreviousResponses
+	out := Community{RepliesReceived: c.Replies, PreviousRepliesReceived: c.PreviousReplies, Received: cur.Received, Answered: cur.Answered,
+		AnsweredShare: cur.AnsweredShare / 100, PreviousAnsweredShare: prev.AnsweredShare / 100,
+		FirstResponse: cur.MedianMinutes * 60, PreviousFirstResponse: prev.MedianMinutes * 60}
+	for _, f := range c.Fans {
+		out.TopFollowers = append(out.TopFollowers, Follower{Name: f.Name, Handle: f.Handle, Network: network.DisplayName(f.Network),
+			Interactions: f.Interactions, Replies: f.Replies})
+	}
+	return out
+}
+
 // tileUnit is how a tile's figure is written, and the factor from the
 // tile's value to the report's (a percentage 4.2 is the ratio 0.042).
 func tileUnit(u analytics.Unit) (Unit, float64) {
@@ -78,6 +91,8 @@ func tileUnit(u analytics.Unit) (Unit, float64) {
 		return Percent, 0.01
 	case analytics.UnitCents:
 		return Money, 1
+	case analytics.UnitMinutes:
+		return Duration, 60
 	}
 	return Count, 1
 }
@@ -87,7 +102,7 @@ func objectiveUnit(k metric.ObjectiveKind) (Unit, float64) {
 	case metric.EngagementRate:
 		return Percent, 0.01
 	case metric.ResponseTime:
-		return Duration, 1
+		return Duration, 60 // minutes, written in seconds
 	}
 	return Count, 1
 }

@@ -50,6 +50,39 @@ func TestMakeFromSeededFigures(t *testing.T) {
 			}
 		}
 	}
+	// The community of the Bluesky account: three replies and mentions,
+	// two answered after 30 and 90 min (a median of 1 h); a fan with a
+	// hostile name.
+	accs, err := app.Store.Accounts(ctx, ws.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bsky string
+	for _, a := range accs {
+		if a.Network == "bluesky" {
+			bsky = a.ID
+		}
+	}
+	t0 := time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC)
+	act := func(id string, kind metric.ActivityKind, min int, actor, handle, name, item string) metric.Activity {
+		return metric.Activity{WorkspaceID: ws.ID, AccountID: bsky, ID: id, Kind: kind, At: t0.Add(time.Duration(min) * time.Minute),
+			ActorID: actor, Handle: handle, Name: name, ItemID: item}
+	}
+	hostile := "<script>alert(1)</script> Léa"
+	acts := []metric.Activity{
+		act("n1", metric.ActReply, 0, "did:lea", "lea.bsky.test", hostile, "at://lea/r1"),
+		act("n2", metric.ActMention, 60, "did:lea", "lea.bsky.test", hostile, "at://lea/r2"),
+		act("n3", metric.ActLike, 70, "did:lea", "lea.bsky.test", hostile, ""),
+		act("n4", metric.ActReply, 120, "did:max", "max.bsky.test", "Max", "at://max/r3"),
+	}
+	answers := []metric.Answer{
+		{WorkspaceID: ws.ID, AccountID: bsky, ParentID: "at://lea/r1", ID: "at://brand/a1", At: t0.Add(30 * time.Minute)},
+		{WorkspaceID: ws.ID, AccountID: bsky, ParentID: "at://lea/r2", ID: "at://brand/a2", At: t0.Add(150 * time.Minute)},
+	}
+	if err := app.Store.PutCommunity(ctx, bsky, metric.CommunityCursor{}, acts, answers); err != nil {
+		t.Fatal(err)
+	}
+
 	start, end := 0, 0
 	for _, f := range seed {
 		start, end = start+f[0], end+f[1]
@@ -71,10 +104,19 @@ func TestMakeFromSeededFigures(t *testing.T) {
 		percent,             // their growth: 9,5 %
 		"Une belle progression sur Bluesky.",
 		"Agence Ruche",
+		"Première réponse (médiane)",
+		"66,7 %", "2 des 3 réponses et mentions reçues ont eu une réponse.",
+		hostile, "lea.bsky.test · Bluesky", // printed as text
+		"max.bsky.test · Bluesky",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report's text lacks %q:\n%s", want, text)
 		}
+	}
+	// The tiles: 2 of 3 answered, a median of 1 h (pdftotext may drop the
+	// no-break space of "1 h").
+	if tight := strings.Join(strings.Fields(text), ""); !strings.Contains(tight, "66,7%1h") {
+		t.Errorf("the community tiles lack 66,7 %% answered and a 1 h first response:\n%s", text)
 	}
 	if n := report.PageCount(t, path); n != pages || n < 3 {
 		t.Errorf("pdfinfo says %d pages, progress said %d; want the same, at least 3", n, pages)

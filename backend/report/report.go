@@ -111,15 +111,29 @@ type Post struct {
 
 // Community is the community section.
 type Community struct {
-	RepliesReceived int        // replies received over the period
-	TopFollowers    []Follower // the most active followers, most active first
+	// RepliesReceived is the replies the period's publications received;
+	// PreviousRepliesReceived those of the previous period's.
+	RepliesReceived, PreviousRepliesReceived int
+	// Received is the replies and mentions of the period, Answered those
+	// the accounts answered, AnsweredShare = Answered ÷ Received (a
+	// ratio); FirstResponse is the median time to the first answer, in
+	// seconds (0 when nothing was answered). The Previous ones are the
+	// same over the previous period, 0 when unknown.
+	Received, Answered           int
+	AnsweredShare, FirstResponse float64
+	PreviousAnsweredShare        float64
+	PreviousFirstResponse        float64
+	TopFollowers                 []Follower // the most active followers, most active first
 }
 
-// Follower is an active member of the community.
+// Follower is an active member of the community. Name and Handle came from
+// the internet: the report prints them as text.
 type Follower struct {
 	Name         string // display name
 	Handle       string // "@ana@piaille.fr", "@ana.bsky.social"
-	Interactions int    // likes, reposts and replies given over the period
+	Network      string // "Bluesky"
+	Interactions int    // likes, reposts, replies, mentions and quotes given over the period
+	Replies      int    // of which replies and mentions
 }
 
 // Objective is a target and how far the workspace is.

@@ -396,24 +396,33 @@ func (doc *document) thumbnail(ctx context.Context, i int, x, y, s float64) erro
 	return doc.w.image("thumb-"+strconv.Itoa(i), pic, x, y, s, s, true)
 }
 
-// community is the replies received and the most active followers.
+// community is the replies received, how soon the accounts answered, and
+// the most active followers.
 func (doc *document) community() []*block {
 	w, d := doc.w, doc.d
 	c := d.Community
 	bs := []*block{doc.heading(d.msg("report.community", nil), true)}
-	replies := count(d.Lang, float64(c.RepliesReceived))
-	bs = append(bs, doc.block(30, func(_ context.Context, y float64) error {
-		tw := (contentW - 12) / 3
-		w.fill(tile)
-		w.pdf.RoundedRect(marginX, y, tw, 23, 2, "1234", "F")
-		w.fill(doc.brand)
-		w.pdf.Rect(marginX, y+3, 1.4, 17, "F")
-		w.font(false, 8.5, muted)
-		w.text(marginX+5, y+2.5, tw-8, 5, w.fit(d.msg("report.replies_received", nil), tw-8), "L")
-		w.font(true, 17, ink)
-		w.text(marginX+5, y+9.5, tw-8, 9, w.fit(replies, tw-8), "L")
+	tiles := []KPI{{Label: "report.replies_received", Unit: Count, Value: float64(c.RepliesReceived), Previous: float64(c.PreviousRepliesReceived)}}
+	if c.Received > 0 {
+		tiles = append(tiles, KPI{Label: "report.answered", Unit: Percent, Value: c.AnsweredShare, Previous: c.PreviousAnsweredShare})
+	}
+	if c.Answered > 0 {
+		tiles = append(tiles, KPI{Label: "report.first_response", Unit: Duration, Value: c.FirstResponse, Previous: c.PreviousFirstResponse,
+			LowerIsBetter: true})
+	}
+	const gap, tileH = 6.0, 31.0
+	tileW := (contentW - 2*gap) / 3
+	bs = append(bs, doc.block(tileH+gap, func(_ context.Context, y float64) error {
+		for i, k := range tiles {
+			doc.kpi(k, marginX+float64(i)*(tileW+gap), y, tileW, tileH)
+		}
 		return nil
 	}))
+	note := d.msg("report.answered_none", nil)
+	if c.Received > 0 {
+		note = d.msg("report.answered_of", map[string]any{"answered": count(d.Lang, float64(c.Answered)), "received": count(d.Lang, float64(c.Received))})
+	}
+	bs = append(bs, doc.note(note))
 	bs = append(bs, doc.subheading(d.msg("report.active_followers", nil)))
 	if len(c.TopFollowers) == 0 {
 		return append(bs, doc.note(d.msg("report.no_followers", nil)))
@@ -433,6 +442,12 @@ func (doc *document) community() []*block {
 	bs = append(bs, header)
 	for _, f := range c.TopFollowers {
 		name, handle := w.line(f.Name), w.line(f.Handle)
+		if name == "" {
+			name = handle
+		}
+		if f.Network != "" {
+			handle += " · " + f.Network
+		}
 		n := count(d.Lang, float64(f.Interactions))
 		row := doc.block(7.5, func(_ context.Context, y float64) error {
 			w.font(true, 9, ink)

@@ -276,26 +276,36 @@ func (s *Store) DeleteObjective(ctx context.Context, wsID, id string) error {
 }
 
 // DeleteMetrics removes every metric of workspace wsID (publications,
-// manual figures, objectives, report analyses) and the days of the accounts accountIDs:
+// manual figures, objectives, report analyses, community activity and
+// answers) and the days and community cursors of the accounts accountIDs:
 // for a workspace deleted, or a demo history written again.
 func (s *Store) DeleteMetrics(ctx context.Context, wsID string, accountIDs []string) error {
 	if err := checkID("workspace", wsID); err != nil {
 		return err
 	}
 	prefixes := []string{prefixMetricPostOf(wsID), prefixMetricManualOf(wsID), prefixObjectiveOf(wsID), prefixAnalysisOf(wsID),
-		prefixReportSchedule + wsID}
+		prefixActivityOf(wsID), prefixAnswerOf(wsID)}
+	keys := [][]byte{[]byte(prefixReportSchedule + wsID)} // single keys: a prefix would take "…/ws10" with "…/ws1"
 	for _, id := range accountIDs {
 		if err := checkID("account", id); err != nil {
 			return err
 		}
 		prefixes = append(prefixes, prefixMetricDayOf(id))
+		keys = append(keys, []byte(prefixCommunityCursor+id))
 	}
 	for _, prefix := range prefixes {
 		if err := s.deletePrefix(ctx, prefix); err != nil {
 			return err
 		}
 	}
-	return nil
+	return s.update(ctx, func(txn *badger.Txn) error {
+		for _, k := range keys {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // deletePrefix deletes every key under prefix, a batch per transaction.

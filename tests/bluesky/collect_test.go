@@ -16,6 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"ruche/backend/analytics"
+	"ruche/backend/analytics/metric"
+	"ruche/backend/calendar"
 	"ruche/backend/post"
 	"ruche/backend/scheduler"
 	"ruche/backend/secrets"
@@ -96,20 +99,48 @@ func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 			"record": map[string]any{"$type": coll, "subject": map[string]string{"uri": uri, "cid": rec.CID},
 				"createdAt": time.Now().UTC().Format(time.RFC3339)}}, nil)
 	}
+	// The fan asks a question under it, and the brand answers in the
+	// Bluesky app (not through Ruche).
+	subject := map[string]string{"uri": uri, "cid": rec.CID}
+	var question struct {
+		URI string `json:"uri"`
+		CID string `json:"cid"`
+	}
+	xrpc(t, n, "com.atproto.repo.createRecord", sess.AccessJwt, map[string]any{"repo": sess.DID, "collection": "app.bsky.feed.post",
+		"record": map[string]any{"$type": "app.bsky.feed.post", "text": "Vous livrez le dimanche ?", "createdAt": time.Now().UTC().Format(time.RFC3339),
+			"reply": map[string]any{"root": subject, "parent": subject}}}, &question)
+	var brand struct {
+		AccessJwt string `json:"accessJwt"`
+		DID       string `json:"did"`
+	}
+	xrpc(t, n, "com.atproto.server.createSession", "", map[string]string{"identifier": os.Getenv("BLUESKY_BRAND_HANDLE"),
+		"password": os.Getenv("BLUESKY_BRAND_PASSWORD")}, &brand)
+	xrpc(t, n, "com.atproto.repo.createRecord", brand.AccessJwt, map[string]any{"repo": brand.DID, "collection": "app.bsky.feed.post",
+		"record": map[string]any{"$type": "app.bsky.feed.post", "text": "Oui, de 8 h à 12 h !", "createdAt": time.Now().UTC().Format(time.RFC3339),
+			"reply": map[string]any{"root": subject, "parent": map[string]string{"uri": question.URI, "cid": question.CID}}}}, nil)
 	// The AppView indexes with a short lag.
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(200 * time.Millisecond) {
 		var posts struct {
 			Posts []struct {
 				LikeCount   int `json:"likeCount"`
 				RepostCount int `json:"repostCount"`
+				ReplyCount  int `json:"replyCount"`
 			} `json:"posts"`
 		}
 		xrpc(t, n, "app.bsky.feed.getPosts?uris="+url.QueryEscape(uri), sess.AccessJwt, nil, &posts)
-		if len(posts.Posts) == 1 && posts.Posts[0].LikeCount == 1 && posts.Posts[0].RepostCount == 1 {
+		var feed struct {
+			Feed []json.RawMessage `json:"feed"`
+		}
+		xrpc(t, n, "app.bsky.feed.getAuthorFeed?"+url.Values{"actor": {brand.DID}, "filter": {"posts_with_replies"}}.Encode(), brand.AccessJwt, nil, &feed)
+		answered := false
+		for _, item := range feed.Feed {
+			answered = answered || strings.Contains(string(item), "Oui, de 8 h")
+		}
+		if len(posts.Posts) == 1 && posts.Posts[0].LikeCount == 1 && posts.Posts[0].RepostCount == 1 && posts.Posts[0].ReplyCount == 1 && answered {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the AppView does not show the like and the repost: %+v", posts)
+			t.Fatalf("the AppView does not show the like, the repost, the question and its answer: %+v, answered %v", posts, answered)
 		}
 	}
 
@@ -129,8 +160,48 @@ func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 		t.Fatalf("%d publications with counters, want 1", len(ms))
 	}
 	got := ms[0].Latest
-	if got.Likes != 1 || got.Reposts != 1 || got.ReadAt.IsZero() {
-		t.Errorf("collected counters = %+v, want 1 like and 1 repost", got)
+	if got.Likes != 1 || got.Reposts != 1 || got.Replies != 1 || got.ReadAt.IsZero() {
+		t.Errorf("collected counters = %+v, want 1 like, 1 repost and 1 reply", got)
 	}
 	t.Log(fmt.Sprintf("collected after the fan's like and repost: %+v", got.Counters))
+
+	// The community: the fan's like, repost and question, and the brand's
+	// answer to it.
+	ctx = context.Background()
+	acts, err := a.Store.Activities(ctx, published.WorkspaceID, now().Add(-3*time.Hour), now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[metric.ActivityKind]int{}
+	for _, act := range acts {
+		if act.ActorID == sess.DID {
+			kinds[act.Kind]++
+		}
+	}
+	if kinds[metric.ActLike] != 1 || kinds[metric.ActRepost] != 1 || kinds[metric.ActReply] != 1 {
+		t.Errorf("the fan's activities = %v, want a like, a repost and a reply", kinds)
+	}
+	answers, err := a.Store.Answers(ctx, published.WorkspaceID, now().Add(-3*time.Hour), now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(answers) != 1 || answers[0].ParentID != question.URI {
+		t.Errorf("answers = %+v, want the brand's answer to %s", answers, question.URI)
+	}
+	ws, err := a.Workspaces.Current(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := calendar.DayOf(now(), time.UTC)
+	db, err := a.Analytics.Dashboard(ctx, ws, analytics.Period{From: today.AddDays(-1), To: today}, analytics.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := db.Responses; r.Received != 1 || r.Answered != 1 || !r.MedianKnown {
+		t.Errorf("dashboard responses = %+v, want the question received and answered", r)
+	}
+	if len(db.Fans) == 0 || db.Fans[0].ActorID != sess.DID || db.Fans[0].Interactions != 3 {
+		t.Errorf("dashboard fans = %+v, want the fan first with 3 interactions", db.Fans)
+	}
+	t.Logf("community read: %v; first response %.1f min", kinds, db.Responses.MedianMinutes)
 }

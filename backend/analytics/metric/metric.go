@@ -270,7 +270,7 @@ const (
 	// PostsPerWeek: publications per week between Start and Deadline.
 	PostsPerWeek ObjectiveKind = "posts_per_week"
 	// ResponseTime: median time to answer a reply or mention, in minutes;
-	// lower is better. Measured once the inbox records answers.
+	// lower is better (see analytics.ResponseTimes).
 	ResponseTime ObjectiveKind = "response_time"
 )
 
@@ -310,4 +310,68 @@ type ReportPlan struct {
 	Agency      string `json:"agency,omitempty"` // printed on the cover
 	// Last is the last month written, "YYYY-MM"; "" before the first.
 	Last string `json:"last,omitempty"`
+}
+
+// ActivityKind is what a person did towards an account.
+type ActivityKind string
+
+// The kinds of activity, as the networks' notifications tell them.
+const (
+	ActLike    ActivityKind = "like"
+	ActRepost  ActivityKind = "repost"
+	ActReply   ActivityKind = "reply"   // an answer to one of the account's posts
+	ActMention ActivityKind = "mention" // a post naming the account
+	ActQuote   ActivityKind = "quote"
+	ActFollow  ActivityKind = "follow"
+)
+
+// ActivityKinds lists the kinds of activity.
+var ActivityKinds = []ActivityKind{ActLike, ActRepost, ActReply, ActMention, ActQuote, ActFollow}
+
+// Valid reports whether k is one of the kinds.
+func (k ActivityKind) Valid() bool {
+	for _, x := range ActivityKinds {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// AwaitsAnswer reports whether an activity of kind k is somebody speaking
+// to the brand, which a community manager answers: a reply or a mention.
+func (k ActivityKind) AwaitsAnswer() bool { return k == ActReply || k == ActMention }
+
+// Activity is one thing a person did towards a connected account, read
+// from its notifications: who (as the network names them), what, when, and
+// for a reply, mention or quote the post they wrote (ItemID), which the
+// account's answer replies to. Every text here came from the internet.
+type Activity struct {
+	WorkspaceID string       `json:"workspaceId"`
+	AccountID   string       `json:"accountId"`
+	ID          string       `json:"id"` // the notification's identifier
+	Kind        ActivityKind `json:"kind"`
+	At          time.Time    `json:"at"` // UTC
+	ActorID     string       `json:"actorId"`
+	Handle      string       `json:"handle"`
+	Name        string       `json:"name,omitempty"`
+	ItemID      string       `json:"itemId,omitempty"`
+}
+
+// Answer is a post a connected account wrote in reply to another's post
+// (ParentID), wherever it was written: Ruche or the network's own app.
+type Answer struct {
+	WorkspaceID string    `json:"workspaceId"`
+	AccountID   string    `json:"accountId"`
+	ParentID    string    `json:"parentId"`
+	ID          string    `json:"id"`
+	At          time.Time `json:"at"` // UTC
+}
+
+// CommunityCursor is where reading an account's notifications and
+// answers goes on from.
+type CommunityCursor struct {
+	Notifications string    `json:"notifications"` // the network's cursor
+	AnswersSince  time.Time `json:"answersSince"`  // the newest answer read
+	ReadAt        time.Time `json:"readAt"`        // the last read
 }

@@ -17,6 +17,7 @@ const (
 	nsidListNotifications = "app.bsky.notification.listNotifications"
 	nsidSearchPosts       = "app.bsky.feed.searchPosts"
 	nsidGetPosts          = "app.bsky.feed.getPosts"
+	nsidGetAuthorFeed     = "app.bsky.feed.getAuthorFeed"
 )
 
 // The limits of reading.
@@ -25,6 +26,8 @@ const (
 	maxNotificationPgs = 10 // pages read to catch up with a cursor
 	searchPage         = 25
 	postsPerGet        = 25 // getPosts takes 25 URIs at most
+	authorFeedPage     = 100
+	maxAuthorFeedPgs   = 5 // pages read back by Answers
 )
 
 // actorView is app.bsky.actor.defs#profileViewBasic, in part.
@@ -233,5 +236,53 @@ func (c *Client) PostStats(ctx context.Context, a network.Account, ids []string)
 			out = append(out, p.stats(now))
 		}
 	}
+	return out, nil
+}
+
+// Answers returns the account's replies to other accounts' posts created
+// after since, newest first (app.bsky.feed.getAuthorFeed with replies,
+// reading back page by page; reposts and the account's own threads are no
+// answers).
+func (c *Client) Answers(ctx context.Context, a network.Account, since time.Time) ([]network.RemotePost, error) {
+	self := c.actor(a)
+	var out []network.RemotePost
+	cursor := ""
+	for range maxAuthorFeedPgs {
+		q := url.Values{"actor": {self}, "filter": {"posts_with_replies"}, "limit": {strconv.Itoa(authorFeedPage)}}
+		if cursor != "" {
+			q.Set("cursor", cursor)
+		}
+		var ans struct {
+			Cursor string `json:"cursor"`
+			Feed   []struct {
+				Post   postView        `json:"post"`
+				Reason json.RawMessage `json:"reason"`
+			} `json:"feed"`
+		}
+		if _, err := c.authed(ctx, a, xrpc{nsid: nsidGetAuthorFeed, query: q, out: &ans}); err != nil {
+			return nil, err
+		}
+		older := false
+		for _, item := range ans.Feed {
+			if len(item.Reason) > 0 && string(item.Reason) != "null" {
+				continue // a repost: not the account's words
+			}
+			p := remotePost(item.Post.URI, item.Post.Author, item.Post.Record, item.Post.IndexedAt)
+			if !p.CreatedAt.After(since) {
+				older = true
+				continue
+			}
+			parent, _, _, _ := parseATURI(p.ReplyTo)
+			if p.ReplyTo == "" || parent == item.Post.Author.DID || (self != "" && item.Post.Author.DID != self && item.Post.Author.Handle != self) {
+				continue
+			}
+			out = append(out, p)
+		}
+		if older || ans.Cursor == "" || len(ans.Feed) == 0 {
+			break
+		}
+		cursor = ans.Cursor
+	}
+	slices.SortStableFunc(out, func(x, y network.RemotePost) int { return y.CreatedAt.Compare(x.CreatedAt) })
 	return out, nil
 }

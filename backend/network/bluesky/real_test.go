@@ -314,9 +314,14 @@ func TestRealPublish(t *testing.T) {
 		{"app.bsky.feed.repost", map[string]any{"$type": "app.bsky.feed.repost", "subject": subject, "createdAt": stamp}},
 		{"app.bsky.graph.follow", map[string]any{"$type": "app.bsky.graph.follow", "subject": n.BrandDID, "createdAt": stamp}},
 	}
+	var fanReply map[string]string // the reply's strong ref
 	for _, w := range writes {
-		if status, out := raw(t, http.MethodPost, n.PDS, nsidCreateRecord, nil, fanToken, map[string]any{"repo": fanDID, "collection": w.collection, "record": w.record}); status != 200 {
+		status, out := raw(t, http.MethodPost, n.PDS, nsidCreateRecord, nil, fanToken, map[string]any{"repo": fanDID, "collection": w.collection, "record": w.record})
+		if status != 200 {
 			t.Fatalf("fan's %s = %d %v", w.collection, status, out)
+		}
+		if fanReply == nil {
+			fanReply = map[string]string{"uri": out["uri"].(string), "cid": out["cid"].(string)}
 		}
 	}
 	var cursor string
@@ -349,6 +354,26 @@ func TestRealPublish(t *testing.T) {
 	if got, next, err := c.Notifications(ctx, a, cursor); err != nil || len(got) != 0 || next != cursor {
 		t.Errorf("Notifications(latest cursor) = %d, %q, %v; want none and the same cursor", len(got), next, err)
 	}
+
+	// The brand answers the fan in the Bluesky app; Answers finds it, and
+	// not the brand's own posts.
+	since := time.Now().Add(-time.Second)
+	_, brandToken := login(t, n, n.BrandHandle, n.BrandPassword)
+	answer := map[string]any{"$type": collectionPost, "text": "Merci beaucoup !", "createdAt": time.Now().UTC().Format(createdAtLayout),
+		"reply": map[string]any{"root": subject, "parent": fanReply}}
+	st, ans := raw(t, http.MethodPost, n.PDS, nsidCreateRecord, nil, brandToken, map[string]any{"repo": n.BrandDID, "collection": collectionPost, "record": answer})
+	if st != 200 {
+		t.Fatalf("brand's answer = %d %v", st, ans)
+	}
+	waited = poll(t, "the brand's answer", 30*time.Second, func() (bool, error) {
+		got, err := c.Answers(ctx, a, since)
+		if err != nil || len(got) != 1 {
+			return false, fmt.Errorf("Answers() = %+v, %v; want one", got, err)
+		}
+		p := got[0]
+		return p.ID == ans["uri"] && p.ReplyTo == fanReply["uri"] && p.Text == "Merci beaucoup !", fmt.Errorf("answer = %+v", p)
+	})
+	t.Logf("answer read after %v", waited.Round(time.Millisecond))
 
 	waited = poll(t, "search", 30*time.Second, func() (bool, error) {
 		found, _, err := c.Search(ctx, a, "miel nouveau", "")

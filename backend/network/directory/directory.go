@@ -135,7 +135,11 @@ func (d *Directory) Reader(ctx context.Context, accountID string) (network.Accou
 	if !ok || lost == nil {
 		return na, nil, ErrUnsupported.With(map[string]any{"account": na.Handle, "network": network.DisplayName(na.Network)}, nil)
 	}
-	return na, watchedReader{r: r, lost: lost}, nil
+	wr := watchedReader{r: r, lost: lost}
+	if a, ok := r.(network.Answerer); ok {
+		return na, watchedAnswerer{wr, a}, nil
+	}
+	return na, wr, nil
 }
 
 // watchedReader is a reader that reports a refused access.
@@ -164,6 +168,18 @@ func (w watchedReader) AccountStats(ctx context.Context, a network.Account) (net
 func (w watchedReader) PostStats(ctx context.Context, a network.Account, ids []string) ([]network.PostStats, error) {
 	s, err := w.r.PostStats(ctx, a, ids)
 	return s, w.check(ctx, err)
+}
+
+// watchedAnswerer is a watched reader whose network also reads the
+// account's answers.
+type watchedAnswerer struct {
+	watchedReader
+	a network.Answerer
+}
+
+func (w watchedAnswerer) Answers(ctx context.Context, a network.Account, since time.Time) ([]network.RemotePost, error) {
+	ps, err := w.a.Answers(ctx, a, since)
+	return ps, w.check(ctx, err)
 }
 
 // Caps returns the capabilities for variant v: a Mastodon instance's own

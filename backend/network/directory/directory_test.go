@@ -11,6 +11,7 @@ import (
 	"ruche/backend/account"
 	"ruche/backend/credentials"
 	"ruche/backend/fault"
+	"ruche/backend/network"
 	"ruche/backend/network/bluesky"
 	"ruche/backend/network/mastodon"
 	"ruche/backend/network/testnet"
@@ -158,6 +159,9 @@ func TestReader(t *testing.T) {
 		_, r, err := d.Reader(context.Background(), tt.id)
 		if !errors.Is(err, tt.wantErr) || (err == nil) != (r != nil) {
 			t.Errorf("Reader(%s) = %v, %v; want error %v", tt.id, r, err, tt.wantErr)
+		}
+		if _, ok := r.(network.Answerer); err == nil && !ok {
+			t.Errorf("Reader(%s) does not read answers; want it to (the network does)", tt.id)
 		}
 	}
 }

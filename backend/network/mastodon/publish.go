@@ -262,12 +262,27 @@ const statusPages = 3
 // findStatus returns the first of the account's statuses (newest first,
 // boosts left out) that match accepts, reading back to since.
 func (c *Client) findStatus(ctx context.Context, base string, a network.Account, since time.Time, match func(status) bool) (status, bool, error) {
+	var found status
+	ok := false
+	err := c.eachStatus(ctx, base, a, since, statusPages, func(s status) bool {
+		if match(s) {
+			found, ok = s, true
+		}
+		return !ok
+	})
+	return found, ok, err
+}
+
+// eachStatus calls fn with the account's statuses, newest first, boosts
+// left out, page after page (at most pages) until fn returns false or a
+// page reaches back before since.
+func (c *Client) eachStatus(ctx context.Context, base string, a network.Account, since time.Time, pages int, fn func(status) bool) error {
 	id, err := c.selfID(ctx, base, a)
 	if err != nil {
-		return status{}, false, err
+		return err
 	}
 	maxID := ""
-	for range statusPages {
+	for range pages {
 		q := url.Values{"limit": {"40"}, "exclude_reblogs": {"true"}}
 		if maxID != "" {
 			q.Set("max_id", maxID)
@@ -275,19 +290,19 @@ func (c *Client) findStatus(ctx context.Context, base string, a network.Account,
 		var page []status
 		if _, err := c.call(ctx, request{op: "read the account's statuses", method: http.MethodGet, server: base,
 			path: "/api/v1/accounts/" + url.PathEscape(id) + "/statuses?" + q.Encode(), token: a.Token}, &page); err != nil {
-			return status{}, false, err
+			return err
 		}
 		for _, s := range page {
-			if match(s) {
-				return s, true, nil
+			if !fn(s) {
+				return nil
 			}
 		}
 		if len(page) == 0 || page[len(page)-1].CreatedAt.Before(since) {
-			break
+			return nil
 		}
 		maxID = page[len(page)-1].ID
 	}
-	return status{}, false, nil
+	return nil
 }
 
 // remoteMention is @user@server, which Mastodon shows as @user.

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -258,4 +259,29 @@ func (c *Client) PostStats(ctx context.Context, a network.Account, ids []string)
 		}
 	}
 	return out, nil
+}
+
+// answerPages bounds how far back Answers reads: 400 statuses.
+const answerPages = 10
+
+// Answers returns the account's replies to other statuses created after
+// since, newest first (GET /api/v1/accounts/:id/statuses, reading back page
+// by page; a thread of the account's own answering itself is no answer).
+func (c *Client) Answers(ctx context.Context, a network.Account, since time.Time) ([]network.RemotePost, error) {
+	base, err := NormalizeServer(a.Server)
+	if err != nil {
+		return nil, err
+	}
+	domain := handleDomain(a.Handle, base)
+	var out []network.RemotePost
+	err = c.eachStatus(ctx, base, a, since, answerPages, func(s status) bool {
+		if !s.CreatedAt.After(since) {
+			return false
+		}
+		if s.InReplyToID != nil && (s.InReplyToAccountID == nil || *s.InReplyToAccountID != s.Account.ID) {
+			out = append(out, c.remotePost(s, domain))
+		}
+		return true
+	})
+	return out, err
 }

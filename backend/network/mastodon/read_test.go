@@ -177,3 +177,41 @@ func TestVerifyCredentialsHandle(t *testing.T) {
 		t.Errorf("Authorization = %q, want the account's token", r.Header.Get("Authorization"))
 	}
 }
+
+func TestAnswers(t *testing.T) {
+	f := newFixture(t)
+	f.srv.AddUser("fournil", "Le Fournil")
+	mine := f.srv.Post("fournil", "Nouvelle fournée")
+	f.clock.Add(time.Minute)
+	since := f.clock.Now()
+	f.clock.Add(time.Minute)
+	question, err := f.srv.Mention("fan@elsewhere.example", "fournil", "vous ouvrez dimanche ?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Add(time.Minute)
+	answer, err := f.srv.Reply("fournil", question.ID, "@fan@elsewhere.example oui, de 8 h à 13 h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Add(time.Minute)
+	if _, err := f.srv.Reply("fournil", mine.ID, "Et des croissants aussi"); err != nil { // the account's own thread
+		t.Fatal(err)
+	}
+	f.srv.Post("fournil", "Fermé lundi") // no answer
+
+	got, err := f.client.Answers(t.Context(), f.account, since)
+	if err != nil {
+		t.Fatalf("Answers() = %v", err)
+	}
+	var ids []string
+	for _, p := range got {
+		ids = append(ids, p.ID+">"+p.ReplyTo)
+	}
+	if want := []string{answer.ID + ">" + question.ID}; !slices.Equal(ids, want) {
+		t.Errorf("Answers() = %v, want %v", ids, want)
+	}
+	if later, err := f.client.Answers(t.Context(), f.account, got[0].CreatedAt); err != nil || len(later) != 0 {
+		t.Errorf("Answers(since the answer) = %v, %v; want none", later, err)
+	}
+}

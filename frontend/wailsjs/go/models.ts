@@ -41,6 +41,79 @@ export namespace analytics {
 		    return a;
 		}
 	}
+	export class Responses {
+	    received: number;
+	    answered: number;
+	    answeredShare: number;
+	    shareKnown: boolean;
+	    medianMinutes: number;
+	    medianKnown: boolean;
+	    withinHour: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Responses(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.received = source["received"];
+	        this.answered = source["answered"];
+	        this.answeredShare = source["answeredShare"];
+	        this.shareKnown = source["shareKnown"];
+	        this.medianMinutes = source["medianMinutes"];
+	        this.medianKnown = source["medianKnown"];
+	        this.withinHour = source["withinHour"];
+	    }
+	}
+	export class Fan {
+	    network: string;
+	    actorId: string;
+	    handle: string;
+	    name: string;
+	    interactions: number;
+	    likes: number;
+	    reposts: number;
+	    replies: number;
+	    quotes: number;
+	    // Go type: time
+	    last: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Fan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.network = source["network"];
+	        this.actorId = source["actorId"];
+	        this.handle = source["handle"];
+	        this.name = source["name"];
+	        this.interactions = source["interactions"];
+	        this.likes = source["likes"];
+	        this.reposts = source["reposts"];
+	        this.replies = source["replies"];
+	        this.quotes = source["quotes"];
+	        this.last = this.convertValues(source["last"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class TopPost {
 	    workspaceId: string;
 	    postId: string;
@@ -129,6 +202,7 @@ export namespace analytics {
 	    changeKnown: boolean;
 	    delta: number;
 	    trend?: string;
+	    lowerIsBetter?: boolean;
 	    text: string;
 	    previousText: string;
 	    changeText: string;
@@ -151,6 +225,7 @@ export namespace analytics {
 	        this.changeKnown = source["changeKnown"];
 	        this.delta = source["delta"];
 	        this.trend = source["trend"];
+	        this.lowerIsBetter = source["lowerIsBetter"];
 	        this.text = source["text"];
 	        this.previousText = source["previousText"];
 	        this.changeText = source["changeText"];
@@ -218,6 +293,8 @@ export namespace analytics {
 	    tiles: Tile[];
 	    charts: Chart[];
 	    topPosts: TopPost[];
+	    fans: Fan[];
+	    responses: Responses;
 	
 	    static createFrom(source: any = {}) {
 	        return new Dashboard(source);
@@ -235,6 +312,8 @@ export namespace analytics {
 	        this.tiles = this.convertValues(source["tiles"], Tile);
 	        this.charts = this.convertValues(source["charts"], Chart);
 	        this.topPosts = this.convertValues(source["topPosts"], TopPost);
+	        this.fans = this.convertValues(source["fans"], Fan);
+	        this.responses = this.convertValues(source["responses"], Responses);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -255,6 +334,8 @@ export namespace analytics {
 		    return a;
 		}
 	}
+	
+	
 	
 	
 	

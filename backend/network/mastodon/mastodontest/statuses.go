@@ -458,6 +458,21 @@ func (s *Server) Post(username, text string) Status {
 	return s.statusLocked(st)
 }
 
+// Reply makes local user username answer status inReplyTo from the web
+// (an answer written outside Ruche).
+func (s *Server) Reply(username, inReplyTo, text string) (Status, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	parent := s.statuses[inReplyTo]
+	if parent == nil || parent.deleted {
+		return Status{}, ErrNoStatus
+	}
+	u := s.userLocked(username, s.domain(), "")
+	st := s.publishLocked(u, text, "", "public", "", parent, nil, "", s.now())
+	st.app = "Web"
+	return s.statusLocked(st), nil
+}
+
 func (s *Server) scheduledLocked(sc *sched) ScheduledStatus {
 	out := ScheduledStatus{ID: sc.id, ScheduledAt: sc.at, Params: sc.params, MediaAttachments: []MediaAttachment{}}
 	for _, id := range sc.params.MediaIDs {
