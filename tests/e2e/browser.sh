@@ -4,9 +4,14 @@
 # Starts `wails dev` (in its own process group, under Xvfb: it opens a window
 # too) with a temporary data folder and key file, waits for
 # http://localhost:34115, runs tests/e2e/browser.mjs (calendar drags; French,
-# create, rename, window.go.api.Settings.ListWorkspaces()), stops wails dev
-# (SIGINT to the group), then checks the store with `build/bin/ruche --json
-# workspace list` and `post show`. Before wails dev, the CLI makes the
+# create, rename, window.go.api.Settings.ListWorkspaces()), then, in the same
+# session, tests/e2e/report.mjs (the demo workspace's Analytics screen,
+# Export PDF and Export CSV through the real GTK save dialog, answered with
+# xdotool on wails dev's display; the PDF checked with poppler against the
+# screen's KPI tiles, its pages rendered to artifacts/e2e-report-page-N.png),
+# stops wails dev (SIGINT to the group), then checks the store with
+# `build/bin/ruche --json workspace list` and `post show`. Before wails dev,
+# the CLI makes the demo workspace (ninety days of figures), then makes the
 # workspace "Drag" (Europe/Paris) current and adds a testnet account to it
 # (a dead server: the posts are in the future, nothing is due).
 # Expects `make build` (the desktop binary, frontend/dist, bindings) and
@@ -24,6 +29,9 @@ NAME=e2e-browser
 
 for f in "$BIN" tests/e2e/node_modules/playwright-core/package.json /usr/bin/chromium; do
   [ -e "$f" ] || { echo "e2e-browser: $f is missing: run 'make build' (and 'make setup')" >&2; exit 1; }
+done
+for t in xdotool import pdfinfo pdftotext pdftoppm; do
+  command -v "$t" >/dev/null || { echo "e2e-browser: $t is missing: run 'make setup'" >&2; exit 1; }
 done
 
 mkdir -p "$ART"
@@ -51,7 +59,10 @@ for wid in $(cli workspace list | node -e 'let s="";process.stdin.on("data",d=>s
 done
 cli account add testnet drag.e2e --server http://127.0.0.1:9 >/dev/null 2>"$TMP/cli.err" ||
   { cat "$TMP/cli.err" >&2; fail "ruche account add failed"; }
-say "store: workspace Drag (Europe/Paris) current, testnet account drag.e2e"
+# The demo workspace, in French, for report.mjs; `demo` makes it current.
+cli --lang fr demo >/dev/null 2>"$TMP/cli.err" || { cat "$TMP/cli.err" >&2; fail "ruche demo failed"; }
+cli workspace use Drag >/dev/null 2>"$TMP/cli.err" || { cat "$TMP/cli.err" >&2; fail "ruche workspace use Drag failed"; }
+say "store: workspace Drag (Europe/Paris) current, testnet account drag.e2e; the demo workspace"
 
 start_dev "$DATA" "$KEY"
 wait_dev
@@ -60,6 +71,16 @@ rc=0
 ART="$ART" RESULT="$TMP/result.json" RUCHE_URL="$URL" \
   timeout -k 5 180 node tests/e2e/browser.mjs || rc=$?
 [ "$rc" = 0 ] || fail "browser.mjs failed (exit $rc)"
+
+# The Analytics exports, through wails dev's native save dialogs.
+dev_display
+mkdir "$TMP/out"
+t_report=$(date +%s)
+ART="$ART" RESULT="$TMP/result.json" RUCHE_URL="$URL" OUT="$TMP/out" \
+  DEV_DISPLAY="$DEV_DISPLAY" DEV_XAUTHORITY="$DEV_XAUTHORITY" \
+  timeout -k 5 180 node tests/e2e/report.mjs || rc=$?
+[ "$rc" = 0 ] || fail "report.mjs failed (exit $rc)"
+say "report part: $(( $(date +%s) - t_report )) s"
 
 stop_dev
 

@@ -4,6 +4,7 @@
 #
 #   start_dev DATA KEYFILE   wails dev in its own process group, under Xvfb
 #   wait_dev                 until http://localhost:34115 answers
+#   dev_display              sets DEV_DISPLAY and DEV_XAUTHORITY: wails dev's X display
 #   stop_dev                 SIGINT to the group, SIGKILL after 20 s
 #   fail MESSAGE             prints the logs and exits 1
 
@@ -49,6 +50,22 @@ wait_dev() {
     sleep 1
   done
   say "$URL answers"
+}
+
+# dev_display reads the X display (and its cookie file) that xvfb-run gave
+# wails dev from the environment of the wails process: its window, and the
+# native dialogs it opens, are there for xdotool and import.
+dev_display() {
+  local pid env
+  DEV_DISPLAY= DEV_XAUTHORITY=
+  for pid in $(pgrep -g "$WPID" -x wails); do
+    env=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null) || continue
+    DEV_DISPLAY=$(sed -n 's/^DISPLAY=//p' <<<"$env")
+    DEV_XAUTHORITY=$(sed -n 's/^XAUTHORITY=//p' <<<"$env")
+    [ -n "$DEV_DISPLAY" ] && break
+  done
+  [ -n "$DEV_DISPLAY" ] || fail "no wails process with a DISPLAY in process group $WPID"
+  say "wails dev's display is $DEV_DISPLAY"
 }
 
 stop_dev() {
