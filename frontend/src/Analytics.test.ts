@@ -12,8 +12,10 @@ import {
   analyticsModule as api,
   dashboardOf,
   emit,
+  fan,
   report,
   reset,
+  responses,
   state,
   tile,
   topPost,
@@ -95,7 +97,7 @@ describe('the Analytics screen', () => {
 
   it('shows the KPI tiles with their French figures, arrows and previous values', async () => {
     const w = await openAnalytics('fr')
-    expect(w.findAll('[data-testid="analytics-tile"]')).toHaveLength(5)
+    expect(w.findAll('[data-testid="analytics-tile"]')).toHaveLength(7)
 
     const followers = tileOf(w, 'followers')
     expect(followers.find('[data-testid="tile-label"]').text()).toBe('Abonnés')
@@ -129,6 +131,31 @@ describe('the Analytics screen', () => {
     const change = tileOf(w, 'response_time').find('[data-testid="tile-change"]')
     expect(change.text()).toContain('▼')
     expect(change.attributes('data-tone')).toBe('good')
+  })
+
+  it('colours a first response that got quicker as good news, as the backend says', async () => {
+    const w = await openAnalytics('fr')
+    const first = tileOf(w, 'first_response')
+    expect(first.find('[data-testid="tile-label"]').text()).toBe('Première réponse (médiane)')
+    expect(first.find('[data-testid="tile-value"]').text()).toBe('1 h 05')
+    expect(first.find('[data-testid="tile-arrow"]').text()).toBe('▼')
+    expect(first.find('[data-testid="tile-change"]').attributes('data-tone')).toBe('good')
+    expect(first.find('[data-testid="tile-change"]').classes()).toContain('good')
+    expect(first.find('[data-testid="tile-change"]').text()).toContain('en baisse, bonne nouvelle')
+    expect(tileOf(w, 'answered_share').find('[data-testid="tile-change"]').attributes('data-tone')).toBe('good')
+    await first.find('[data-testid="tile-how"]').trigger('click')
+    expect(first.find('[data-testid="infotip-text"]').text()).toContain('la valeur du milieu (la médiane)')
+  })
+
+  it('colours a first response that got slower as bad news', async () => {
+    state.analytics.dashboard = (from, to, _f, lang) => ({
+      ...dashboardOf(from, to, lang),
+      tiles: [tile('first_response', { label: 'First response (median)', unit: 'minutes', lowerIsBetter: true, trend: 'up', text: '2 h', changeText: '+20.0%' })],
+    })
+    const w = await openAnalytics()
+    const change = tileOf(w, 'first_response').find('[data-testid="tile-change"]')
+    expect(change.text()).toContain('▲')
+    expect(change.attributes('data-tone')).toBe('bad')
   })
 
   it('explains how each figure is computed, and closes with Escape', async () => {
@@ -353,6 +380,108 @@ describe('the Analytics screen', () => {
     await settle()
     expect(byId(w, 'analytics-error').exists()).toBe(false)
     expect(w.findAll('[data-testid="analytics-tile"]').length).toBeGreaterThan(0)
+  })
+})
+
+describe('the community', () => {
+  const cellsOf = (row: ReturnType<VueWrapper['find']>) => row.findAll('td').map((c) => c.text())
+
+  it('sums up the answers and lists the most active people, in French', async () => {
+    const w = await openAnalytics('fr')
+    const panel = byId(w, 'analytics-community')
+    expect(panel.find('h2').text()).toBe('Communauté')
+    expect(panel.find('[data-testid="community-summary"]').text()).toBe(
+      `Messages répondus${NBSP}: 12 sur 15 · première réponse en 1${NBSP}h${NBSP}05 (médiane) · 75,0${NNBSP}% dans l’heure`,
+    )
+    const rows = panel.findAll('[data-testid="community-fan"]')
+    expect(rows).toHaveLength(5)
+    expect(cellsOf(rows[0])).toEqual(['Camille Durand@camille-durand.bsky.social', 'Bluesky', '14', '3'])
+    expect(rows[0].find('[data-testid="community-fan-name"]').text()).toBe('Camille Durand')
+    expect(rows[0].find('[data-testid="community-fan-handle"]').text()).toBe('@camille-durand.bsky.social')
+    // no name: the handle stands for it, once
+    expect(rows[1].find('[data-testid="community-fan-name"]').text()).toBe('@lea@piaille.fr')
+    expect(rows[1].find('[data-testid="community-fan-handle"]').exists()).toBe(false)
+    expect(cellsOf(rows[1]).slice(1)).toEqual(['Mastodon', '11', '5'])
+    expect(panel.findAll('th').map((h) => h.text())).toEqual(['Personne', 'Réseau', 'Interactions', 'Réponses et mentions'])
+    expect(panel.find('[data-testid="community-none"]').exists()).toBe(false)
+  })
+
+  it('sums up the answers and lists the most active people, in English', async () => {
+    state.analytics.dashboard = (from, to, _f, lang) => ({
+      ...dashboardOf(from, to, lang),
+      fans: [fan({ interactions: 1234, replies: 1001 })],
+      responses: responses({ received: 1500, answered: 1200, medianMinutes: 125, withinHour: 62.5 }),
+    })
+    const w = await openAnalytics('en')
+    const panel = byId(w, 'analytics-community')
+    expect(panel.find('h2').text()).toBe('Community')
+    expect(panel.find('[data-testid="community-summary"]').text()).toBe(
+      `Messages answered: 1,200 of 1,500 · first response in 2${NBSP}h 05${NBSP}min (median) · 62.5% within the hour`,
+    )
+    const rows = panel.findAll('[data-testid="community-fan"]')
+    expect(rows).toHaveLength(1)
+    expect(cellsOf(rows[0]).slice(1)).toEqual(['Bluesky', '1,234', '1,001'])
+    expect(panel.find('h3').text()).toBe('Most active people')
+  })
+
+  it('explains how the answers and the people are counted, with the backend’s words', async () => {
+    const w = await openAnalytics('en')
+    const panel = byId(w, 'analytics-community')
+    const how = panel.find('[data-testid="community-how"]')
+    expect(how.attributes('aria-label')).toBe('How is “Community” computed?')
+    await how.trigger('click')
+    expect(panel.find('[data-testid="infotip-text"]').text()).toBe(`${en.analytics.how.answered_share}\n${en.analytics.how.first_response}`)
+    press('Escape')
+    await settle()
+    await panel.find('[data-testid="community-fans-how"]').trigger('click')
+    expect(panel.find('[data-testid="infotip-text"]').text()).toBe(en.analytics.how.fans)
+  })
+
+  it('says politely when nothing was received and nobody came by', async () => {
+    state.analytics.dashboard = (from, to, _f, lang) => ({
+      ...dashboardOf(from, to, lang),
+      fans: [],
+      responses: responses({ received: 0, answered: 0, answeredShare: 0, shareKnown: false, medianMinutes: 0, medianKnown: false, withinHour: 0 }),
+    })
+    const w = await openAnalytics('fr')
+    const panel = byId(w, 'analytics-community')
+    expect(panel.find('[data-testid="community-summary"]').text()).toBe('Aucune réponse ni mention n’attendait de réponse sur cette période.')
+    expect(panel.find('[data-testid="community-none"]').text()).toBe(fr.analytics.community.none)
+    expect(panel.findAll('[data-testid="community-fan"]')).toHaveLength(0)
+    expect(panel.find('table').exists()).toBe(false)
+  })
+
+  it('says how many were answered, without a median, when none was', async () => {
+    state.analytics.dashboard = (from, to, _f, lang) => ({
+      ...dashboardOf(from, to, lang),
+      responses: responses({ received: 3, answered: 0, answeredShare: 0, shareKnown: true, medianMinutes: 0, medianKnown: false, withinHour: 0 }),
+    })
+    const w = await openAnalytics('en')
+    expect(byId(w, 'community-summary').text()).toBe('Messages answered: 0 of 3')
+  })
+
+  it('shows hostile names and handles as text', async () => {
+    const name = '<img src=x onerror=alert(1)>'
+    const handle = '@<script>alert(2)</script><b>gras</b>'
+    state.analytics.dashboard = (from, to, _f, lang) => ({
+      ...dashboardOf(from, to, lang),
+      fans: [fan({ name, handle }), fan({ actorId: 'b', name: '  ', handle: '<svg onload=alert(3)>' })],
+    })
+    const w = await openAnalytics()
+    const panel = byId(w, 'analytics-community')
+    const rows = panel.findAll('[data-testid="community-fan"]')
+    expect(rows[0].find('[data-testid="community-fan-name"]').text()).toBe(name)
+    expect(rows[0].find('[data-testid="community-fan-handle"]').text()).toBe(handle)
+    expect(rows[1].find('[data-testid="community-fan-name"]').text()).toBe('<svg onload=alert(3)>')
+    for (const tag of ['img', 'script', 'b', 'svg']) expect(panel.find(tag).exists(), tag).toBe(false)
+    expect(document.querySelector('img[src="x"]')).toBeNull()
+    expect(document.querySelector('svg[onload]')).toBeNull()
+  })
+
+  it('is not shown for a period without figures', async () => {
+    state.analytics.empty = true
+    const w = await openAnalytics()
+    expect(byId(w, 'analytics-community').exists()).toBe(false)
   })
 })
 

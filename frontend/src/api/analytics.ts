@@ -1,6 +1,6 @@
 // The Analytics facade of the Go backend, typed: the current workspace's
 // dashboard for a period (KPI tiles, ECharts options built in Go, top
-// posts), the "analysis and recommendations" kept per period, and the
+// posts, the most active people and how soon they were answered), the "analysis and recommendations" kept per period, and the
 // exports (a client report as a PDF, every figure as CSV). Every function
 // rejects with a Problem {code, message}.
 //
@@ -27,12 +27,18 @@ export interface Period {
   to: string
 }
 
+// How a tile's value reads (backend analytics.Unit): a whole number, a
+// percentage (4.2 = 4.2 %), publications a week, a mean per publication,
+// money in cents, a duration in minutes.
+export type TileUnit = 'count' | 'percent' | 'per_week' | 'per_post' | 'cents' | 'minutes'
+
 // One KPI of the period with the same KPI over the previous period. text,
 // previousText and changeText are written by the backend in the window's
-// language ("1 234", "4,2 %", "+12,5 %"; "–" when unknown); how is the
-// code of the "how is this computed" text (analytics.how.<key>); trend is
-// "up", "down", "flat", or absent when either value is unknown.
-export type Tile = Plain<analytics.Tile>
+// language ("1 234", "4,2 %", "+12,5 %", "1 h 05"; "–" when unknown); how
+// is the code of the "how is this computed" text (analytics.how.<key>);
+// trend is "up", "down", "flat", or absent when either value is unknown;
+// lowerIsBetter is set on a KPI that improves as it falls (first_response).
+export type Tile = Omit<Plain<analytics.Tile>, 'unit'> & { unit: TileUnit }
 
 // One chart: option is the ECharts 5 option (an object; treat it as
 // unknown), freshness the oldest refresh time of its data (RFC 3339,
@@ -61,6 +67,18 @@ export type TopPost = Omit<Plain<analytics.TopPost>, 'publishedAt' | 'latest' | 
   goneAt?: string
 }
 
+// One of the period's most active people (backend analytics.Fan): handle
+// and name come from the internet, so they are shown as text only.
+// interactions = likes + reposts + replies (replies and mentions) +
+// quotes; last is the time of their latest interaction (RFC 3339).
+export type Fan = Omit<Plain<analytics.Fan>, 'last'> & { last: string }
+
+// How soon the accounts answered the period's replies and mentions:
+// answeredShare (0–100) is known when something was received (shareKnown),
+// the median first response in minutes and the share answered within the
+// hour (0–100) when something was answered (medianKnown).
+export type Responses = Plain<analytics.Responses>
+
 export type DashboardFilter = Plain<api.DashboardFilter>
 export type FilterChoice = Plain<api.FilterChoice>
 // What the filters offer; today is the workspace's current local day.
@@ -78,11 +96,28 @@ export interface Dashboard {
   tiles: Tile[]
   charts: Chart[]
   topPosts: TopPost[]
+  fans: Fan[]
+  responses: Responses
 }
 
 const asPeriod = (v: unknown): Period => {
   const p = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>
   return { from: typeof p.from === 'string' ? p.from : '', to: typeof p.to === 'string' ? p.to : '' }
+}
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
+
+const asResponses = (v: unknown): Responses => {
+  const r = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>
+  return {
+    received: num(r.received),
+    answered: num(r.answered),
+    answeredShare: num(r.answeredShare),
+    shareKnown: r.shareKnown === true,
+    medianMinutes: num(r.medianMinutes),
+    medianKnown: r.medianKnown === true,
+    withinHour: num(r.withinHour),
+  }
 }
 
 // A Go nil slice arrives as null: the lists are always arrays here.
@@ -98,6 +133,8 @@ function asDashboard(raw: analytics.Dashboard): Dashboard {
     tiles: (d.tiles as Tile[] | null) ?? [],
     charts: (d.charts as Chart[] | null) ?? [],
     topPosts: (d.topPosts as TopPost[] | null) ?? [],
+    fans: (d.fans as Fan[] | null) ?? [],
+    responses: asResponses(d.responses),
   }
 }
 

@@ -169,6 +169,18 @@ describe('trends', () => {
     expect(trendOf({ key: 'first_response_time', trend: 'up' }).tone).toBe('bad')
   })
 
+  it('follows the backend when it says lower is better', () => {
+    // first_response matches no key of the fallback: the flag alone says it
+    expect(lowerIsBetter('first_response')).toBe(false)
+    expect(trendOf({ key: 'first_response', trend: 'down', lowerIsBetter: true })).toEqual({ direction: 'down', arrow: '▼', tone: 'good' })
+    expect(trendOf({ key: 'first_response', trend: 'up', lowerIsBetter: true }).tone).toBe('bad')
+    expect(trendOf({ key: 'first_response', trend: 'flat', lowerIsBetter: true }).tone).toBe('neutral')
+    expect(trendOf({ key: 'first_response', trend: 'down' }).tone).toBe('bad')
+    // without the flag, the keys still decide
+    expect(trendOf({ key: 'response_time', trend: 'down', lowerIsBetter: false }).tone).toBe('good')
+    expect(trendOf({ key: 'ad_spend', trend: 'down', lowerIsBetter: true }).tone).toBe('neutral')
+  })
+
   it('leaves flat, unknown and neutral KPIs uncoloured', () => {
     expect(trendOf({ key: 'followers', trend: 'flat' })).toEqual({ direction: 'flat', arrow: '▬', tone: 'neutral' })
     expect(trendOf({ key: 'followers' })).toEqual({ direction: '', arrow: '', tone: 'neutral' })
@@ -325,6 +337,12 @@ describe('objectives and months', () => {
     expect(formatMinutes(45, 'en')).toBe('45\u00a0min')
     expect(formatMinutes(120, 'fr')).toBe('2\u00a0h')
     expect(formatMinutes(90, 'en')).toBe('1\u00a0h 30\u00a0min')
+    // as the backend's FormatMinutes: two-digit minutes, French without "min"
+    expect(formatMinutes(65, 'fr')).toBe('1\u00a0h\u00a005')
+    expect(formatMinutes(125, 'en')).toBe('2\u00a0h 05\u00a0min')
+    expect(formatMinutes(59.6, 'fr')).toBe('1\u00a0h')
+    expect(formatMinutes(0, 'fr')).toBe('0\u00a0min')
+    expect(formatMinutes(1500, 'en')).toBe('25\u00a0h')
     expect(formatMinutes(-1, 'en')).toBe('–')
   })
 

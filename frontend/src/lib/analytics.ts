@@ -189,7 +189,9 @@ export function formatDay(iso: unknown, lang: UiLanguage, timeZone?: string): st
 export type Direction = 'up' | 'down' | 'flat' | ''
 export type Tone = 'good' | 'bad' | 'neutral'
 
-// KPIs where less is better: a response time that falls is good news.
+// KPIs where less is better: a response time that falls is good news. The
+// backend says so on its tiles (lowerIsBetter); these keys are the
+// fallback for a tile that does not.
 const LOWER_IS_BETTER = /(^|_)response_time($|_)|(^|_)unfollows?($|_)/
 // KPIs that are neither good nor bad when they move: spending more on ads
 // is a choice, not a result.
@@ -208,12 +210,13 @@ export interface TrendView {
 const ARROWS: Record<Direction, string> = { up: '▲', down: '▼', flat: '▬', '': '' }
 
 // trendOf tells how a tile's arrow reads: its direction (the backend's
-// trend) and whether that is good for this KPI.
-export function trendOf(tile: { key: string; trend?: string }): TrendView {
+// trend) and whether that is good for this KPI: lower is better when the
+// backend says so, or when the key is one where it is.
+export function trendOf(tile: { key: string; trend?: string; lowerIsBetter?: boolean }): TrendView {
   const direction: Direction = tile.trend === 'up' || tile.trend === 'down' || tile.trend === 'flat' ? tile.trend : ''
   let tone: Tone = 'neutral'
   if ((direction === 'up' || direction === 'down') && !NEUTRAL.has(tile.key)) {
-    const better = lowerIsBetter(tile.key) ? 'down' : 'up'
+    const better = tile.lowerIsBetter === true || lowerIsBetter(tile.key) ? 'down' : 'up'
     tone = direction === better ? 'good' : 'bad'
   }
   return { direction, arrow: ARROWS[direction], tone }
@@ -406,7 +409,9 @@ export function formatFigure(kind: string, value: number, lang: UiLanguage): str
   return kind === 'ad_spend' ? formatEuros(value, lang) : formatCount(value, lang)
 }
 
-// formatMinutes writes a response time: "45 min", "2 h", "1 h 30 min".
+// formatMinutes writes a response time as the backend does (FormatMinutes):
+// "45 min", "2 h", "1 h 05" in French, "1 h 05 min" in English; no-break
+// spaces keep a number with its unit.
 export function formatMinutes(minutes: number, lang: UiLanguage): string {
   if (!Number.isFinite(minutes) || minutes < 0) return '–'
   const m = Math.round(minutes)
@@ -414,8 +419,9 @@ export function formatMinutes(minutes: number, lang: UiLanguage): string {
   const sp = '\u00a0'
   if (m < 60) return `${nf.format(m)}${sp}min`
   const h = Math.floor(m / 60)
-  const rest = m % 60
-  return rest === 0 ? `${nf.format(h)}${sp}h` : `${nf.format(h)}${sp}h ${nf.format(rest)}${sp}min`
+  const rest = String(m % 60).padStart(2, '0')
+  if (rest === '00') return `${nf.format(h)}${sp}h`
+  return lang === 'fr' ? `${nf.format(h)}${sp}h${sp}${rest}` : `${nf.format(h)}${sp}h ${rest}${sp}min`
 }
 
 // formatTarget writes an objective's target in its unit: "+500", "4,0 %",

@@ -8,10 +8,12 @@ import type {
   Dashboard,
   DashboardChoices,
   DashboardFilter,
+  Fan,
   Figure,
   FiguresImportPreview,
   Objective,
   ReportPlan,
+  Responses,
   Tile,
   TopPost,
 } from '../api/analytics'
@@ -874,10 +876,79 @@ function tilesOf(lang: string): Tile[] {
       label: 'Impressions', known: false, previousKnown: false, changeKnown: false, trend: undefined,
       text: '–', previousText: '–', changeText: '–',
     }),
+    tile('answered_share', {
+      label: fr ? 'Messages répondus' : 'Messages answered', unit: 'percent',
+      value: 80, previous: 72.7, change: 10.04, delta: 7.3, trend: 'up',
+      text: fr ? `80,0${NNBSP}%` : '80.0%', previousText: fr ? `72,7${NNBSP}%` : '72.7%', changeText: fr ? `+10,0${NNBSP}%` : '+10.0%',
+    }),
+    tile('first_response', {
+      label: fr ? 'Première réponse (médiane)' : 'First response (median)', unit: 'minutes', lowerIsBetter: true,
+      value: 65, previous: 95, change: -31.58, delta: -30, trend: 'down',
+      text: fr ? '1 h 05' : '1 h 05 min', previousText: fr ? '1 h 35' : '1 h 35 min', changeText: fr ? `−31,6${NNBSP}%` : '−31.6%',
+    }),
   ]
 }
 
+// fan is one of the most active people, as analytics.Fan.
+export function fan(over: Partial<Fan> = {}): Fan {
+  return {
+    network: 'bluesky',
+    actorId: 'did:plc:camille',
+    handle: '@camille-durand.bsky.social',
+    name: 'Camille Durand',
+    interactions: 14,
+    likes: 8,
+    reposts: 2,
+    replies: 3,
+    quotes: 1,
+    last: '2025-11-23T18:12:00Z',
+    ...over,
+  }
+}
+
+// The most active people of the fake dashboard, most first.
+function fansOf(): Fan[] {
+  return [
+    fan(),
+    fan({ network: 'mastodon', actorId: '109001', handle: '@lea@piaille.fr', name: '', interactions: 11, likes: 5, reposts: 1, replies: 5, quotes: 0, last: '2025-11-22T09:40:00Z' }),
+    fan({ actorId: 'did:plc:julien', handle: '@julienpetit.bsky.social', name: 'Julien Petit', interactions: 9, likes: 7, reposts: 1, replies: 1, quotes: 0, last: '2025-11-20T12:05:00Z' }),
+    fan({ network: 'mastodon', actorId: '109002', handle: '@fromagerie@mastodon.social', name: 'Fromagerie Lucas', interactions: 6, likes: 3, reposts: 2, replies: 1, quotes: 0, last: '2025-11-18T16:30:00Z' }),
+    fan({ actorId: 'did:plc:ines', handle: '@ines.bsky.social', name: 'Inès Moreau', interactions: 4, likes: 2, reposts: 0, replies: 2, quotes: 0, last: '2025-11-15T07:55:00Z' }),
+  ]
+}
+
+// responses is how soon the accounts answered, as analytics.Responses:
+// 12 of 15 replies and mentions answered, the median in 1 h 05, three
+// quarters within the hour.
+export function responses(over: Partial<Responses> = {}): Responses {
+  return { received: 15, answered: 12, answeredShare: 80, shareKnown: true, medianMinutes: 65, medianKnown: true, withinHour: 75, ...over }
+}
+
+const NO_RESPONSES: Responses = { received: 0, answered: 0, answeredShare: 0, shareKnown: false, medianMinutes: 0, medianKnown: false, withinHour: 0 }
+
 export const FRESH_AT = '2025-11-24T09:55:00Z'
+
+// A best-time heatmap as the backend draws it: hours 8–20 across, the
+// days of the week down, the mean engagement rate in each cell.
+function bestTimeOption(fr: boolean): unknown {
+  const hours = Array.from({ length: 13 }, (_, i) => `${i + 8}${fr ? '\u00a0h' : ':00'}`)
+  const days = fr ? ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'] : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+  const data: number[][] = []
+  for (let d = 0; d < 7; d++) {
+    for (let h = 0; h < 13; h++) {
+      if ((d * 5 + h * 3) % 4 === 0) continue // no publication in that slot
+      const rate = 1.5 + ((d * 7 + h * 11) % 9) * 0.45 + (h === 1 || h === 10 ? 1.2 : 0)
+      data.push([h, d, Math.round(rate * 10) / 10])
+    }
+  }
+  return {
+    grid: { left: 48, right: 16, top: 8, bottom: 64 },
+    xAxis: { type: 'category', data: hours, splitArea: { show: true } },
+    yAxis: { type: 'category', data: days, inverse: true, splitArea: { show: true } },
+    visualMap: { min: 0, max: 6, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+    series: [{ type: 'heatmap', data }],
+  }
+}
 
 function chartsOf(lang: string): Chart[] {
   const fr = lang === 'fr'
@@ -913,7 +984,7 @@ function chartsOf(lang: string): Chart[] {
     {
       kind: 'best_time',
       title: fr ? 'Meilleur moment pour publier' : 'Best time to post',
-      option: { series: [{ type: 'heatmap', data: [[0, 9, 4.2]] }] },
+      option: bestTimeOption(fr),
       freshness: '0001-01-01T00:00:00Z',
       empty: false,
       printable: false,
@@ -955,6 +1026,8 @@ export function dashboardOf(from: string, to: string, lang: string, empty = fals
     tiles: tilesOf(lang),
     charts: empty ? chartsOf(lang).map((c) => ({ ...c, empty: true, freshness: undefined })) : chartsOf(lang),
     topPosts: empty ? [] : [topPost(), topPost({ postId: 'p2', accountId: 'a-masto', network: 'mastodon', title: 'Coulisses du fournil', handle: '@martin.mastodon', rateKnown: false })],
+    fans: empty ? [] : fansOf(),
+    responses: empty ? { ...NO_RESPONSES } : responses(),
   }
 }
 
