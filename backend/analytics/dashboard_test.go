@@ -420,7 +420,7 @@ func TestCommunityOnTheDashboard(t *testing.T) {
 	for _, tl := range db.Tiles {
 		tiles[tl.Key] = tl
 	}
-	if tl := tiles["first_response"]; tl.Text != "1 h" || tl.PreviousText != "4 h" || tl.Trend != Down || !tl.LowerIsBetter {
+	if tl := tiles["first_response"]; tl.Text != "1\u00a0h" || tl.PreviousText != "4\u00a0h" || tl.Trend != Down || !tl.LowerIsBetter {
 		t.Errorf("first_response tile = %+v, want 1 h after 4 h, down, lower is better", tl)
 	}
 	if tl := tiles["answered_share"]; tl.Text != "66,7 %" || tl.PreviousText != "100,0 %" {

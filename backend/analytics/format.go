@@ -15,8 +15,12 @@ import (
 // between thousands, "4,2 %" with one before the sign, and "23 nov.";
 // English writes "1,234.5", "4.2%" and "Nov 23".
 
-// nnbsp is the narrow no-break space of French numbers.
-const nnbsp = "\u202f"
+// nnbsp is the narrow no-break space of French numbers; nbsp keeps a
+// number with its unit.
+const (
+	nnbsp = "\u202f"
+	nbsp  = "\u00a0"
+)
 
 // Lang returns the language of the workspace's reports: French or English.
 func Lang(s string) locale.Lang {
@@ -102,6 +106,9 @@ var (
 
 // FormatDay writes a day without its year: "23 nov." or "Nov 23".
 func FormatDay(lang locale.Lang, d calendar.Day) string {
+	if d.Month < 1 || d.Month > 12 {
+		return "–" // no day (a zero Day)
+	}
 	if lang == locale.French {
 		return strconv.Itoa(d.Day) + " " + monthsFR[d.Month-1]
 	}
@@ -111,6 +118,9 @@ func FormatDay(lang locale.Lang, d calendar.Day) string {
 // FormatLongDay writes a day with its year: "23 novembre 2026" or
 // "November 23, 2026".
 func FormatLongDay(lang locale.Lang, d calendar.Day) string {
+	if d.Month < 1 || d.Month > 12 {
+		return "–"
+	}
 	m := monthsFull[lang]
 	if lang == locale.French {
 		day := strconv.Itoa(d.Day)

@@ -2,8 +2,10 @@ package analytics
 
 import (
 	"errors"
+	"math"
 	"testing"
 
+	"ruche/backend/calendar"
 	"ruche/backend/locale"
 )
 
@@ -35,10 +37,20 @@ func TestFormats(t *testing.T) {
 		{"hour fr", FormatHour(fr, 9), "9 h"},
 		{"hour en midnight", FormatHour(en, 0), "12 am"},
 		{"hour en afternoon", FormatHour(en, 15), "3 pm"},
-		{"minutes", FormatMinutes(fr, 90), "1 h 30"},
-		{"minutes en", FormatMinutes(en, 125), "2 h 05 min"},
-		{"minutes short", FormatMinutes(en, 45), "45 min"},
+		{"minutes", FormatMinutes(fr, 90), "1\u00a0h\u00a030"},
+		{"minutes en", FormatMinutes(en, 125), "2\u00a0h 05\u00a0min"},
+		{"minutes short", FormatMinutes(en, 45), "45\u00a0min"},
+		{"minutes whole hours", FormatMinutes(fr, 120), "2\u00a0h"},
+		{"minutes rounded to the hour", FormatMinutes(en, 119.6), "2\u00a0h"},
+		{"minutes under half of one", FormatMinutes(fr, 0.4), "<\u00a01\u00a0min"},
+		{"minutes a day", FormatMinutes(fr, 1440), "1\u00a0j"},
+		{"minutes days fr", FormatMinutes(fr, 1680), "1\u00a0j 4\u00a0h"},
+		{"minutes days en", FormatMinutes(en, 3*1440+29), "3\u00a0d"},
+		{"minutes negative", FormatMinutes(en, -45), "−45\u00a0min"},
+		{"minutes unknown", FormatMinutes(en, math.NaN()), "–"},
 		{"weekday", Weekday(fr, 6), "dim."},
+		{"no day", FormatDay(fr, calendar.Day{}), "–"},
+		{"no long day", FormatLongDay(en, calendar.Day{}), "–"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

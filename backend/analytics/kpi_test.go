@@ -276,7 +276,7 @@ func TestObjectiveProgress(t *testing.T) {
 	if got, want := ObjectiveLabel(locale.French, growth), "+100 abonnés (Bluesky) d’ici le 31 janvier 2027"; got != want {
 		t.Errorf("ObjectiveLabel(fr) = %q, want %q", got, want)
 	}
-	if got, want := ObjectiveLabel(locale.English, replies), "Replies within 2 h (all networks) by January 31, 2027"; got != want {
+	if got, want := ObjectiveLabel(locale.English, replies), "Replies within 2\u00a0h (all networks) by January 31, 2027"; got != want {
 		t.Errorf("ObjectiveLabel(en) = %q, want %q", got, want)
 	}
 }

@@ -241,20 +241,43 @@ func decimalsOf(v float64) int {
 	return 1
 }
 
-// FormatMinutes writes a duration in minutes: "45 min", "2 h", "1 h 30".
+// FormatMinutes writes a duration in minutes as its two largest units, a
+// no-break space between each number and its unit: "45 min", "2 h",
+// French "1 h 05" and English "1 h 05 min", French "1 j 4 h" and English
+// "1 d 4 h" from a day on; "< 1 min" below half a minute. The PDF report
+// writes its durations with it, so that paper and screen agree.
 func FormatMinutes(lang locale.Lang, minutes float64) string {
-	m := int(math.Round(minutes))
-	h := m / 60
-	m %= 60
-	switch {
-	case h == 0:
-		return FormatCount(lang, m) + " min"
-	case m == 0:
-		return FormatCount(lang, h) + " h"
-	case lang == locale.French:
-		return FormatCount(lang, h) + " h " + twoDigits(m)
+	if math.IsNaN(minutes) || math.IsInf(minutes, 0) {
+		return "–"
 	}
-	return FormatCount(lang, h) + " h " + twoDigits(m) + " min"
+	sign := ""
+	if minutes < 0 {
+		sign, minutes = "−", -minutes
+	}
+	m := int(math.Round(minutes))
+	unit := func(n int, u string) string { return FormatCount(lang, n) + nbsp + u }
+	switch h := m / 60; {
+	case m == 0:
+		return "<" + nbsp + unit(1, "min")
+	case h == 0:
+		return sign + unit(m, "min")
+	case h >= 24:
+		day := "d"
+		if lang == locale.French {
+			day = "j"
+		}
+		h = int(math.Round(minutes / 60))
+		if h%24 == 0 {
+			return sign + unit(h/24, day)
+		}
+		return sign + unit(h/24, day) + " " + unit(h%24, "h")
+	case m%60 == 0:
+		return sign + unit(h, "h")
+	case lang == locale.French:
+		return sign + unit(h, "h") + nbsp + twoDigits(m%60)
+	default:
+		return sign + unit(h, "h") + " " + twoDigits(m%60) + nbsp + "min"
+	}
 }
 
 func twoDigits(n int) string {

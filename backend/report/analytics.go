@@ -93,6 +93,8 @@ func tileUnit(u analytics.Unit) (Unit, float64) {
 		return Money, 1
 	case analytics.UnitMinutes:
 		return Duration, 60
+	case analytics.UnitPerWeek, analytics.UnitPerPost:
+		return Average, 1
 	}
 	return Count, 1
 }

@@ -35,6 +35,7 @@ const (
 // go-analyze/charts or a heat map, which that library draws only from Go.
 type chartPlan struct {
 	option string
+	text   chartText // the words of an option's image, in the report's language
 	heat   *charts.HeatMapOption
 	bars   *charts.BarChartOption // horizontal bars: the only way to start their value axis at 0
 }
@@ -96,22 +97,19 @@ func prepareChart(option string, lang locale.Lang) (chartPlan, chartState, error
 		return chartPlan{}, chartEmpty, nil
 	}
 	if cartesian && horizontal(o) {
-		bars, err := horizontalBars(o, series)
+		bars, err := horizontalBars(o, series, lang)
 		if err != nil {
 			return chartPlan{}, chartInvalid, err
 		}
 		return chartPlan{bars: bars}, chartReady, nil
 	}
 	if cartesian {
+		splitColours(o)
 		pairsToCategories(o, series)
 		o["yAxis"] = valueAxesFromZero(list(o["yAxis"]))
 		for _, ax := range list(o["xAxis"]) {
 			if m, ok := ax.(map[string]any); ok {
-				labels := texts(list(m["data"]))
-				m["data"] = labels
-				if _, set := m["splitNumber"]; !set && len(labels) > 24 {
-					m["splitNumber"] = 12.0 // the library's own count can run labels together
-				}
+				m["data"] = texts(list(m["data"]))
 			}
 		}
 	}
@@ -125,7 +123,7 @@ func prepareChart(option string, lang locale.Lang) (chartPlan, chartState, error
 	if err != nil {
 		return chartPlan{}, chartInvalid, err
 	}
-	return chartPlan{option: string(b)}, chartReady, nil
+	return chartPlan{option: string(b), text: textOf(o, lang)}, chartReady, nil
 }
 
 func stateOf(points int, err error) chartState {
@@ -147,7 +145,15 @@ func renderChart(p chartPlan) (png []byte, err error) {
 		}
 	}()
 	if p.heat == nil && p.bars == nil {
-		return charts.RenderEChartsToPNG(p.option)
+		opt, err := libraryOption(p)
+		if err != nil {
+			return nil, err
+		}
+		painter, err := charts.Render(opt)
+		if err != nil {
+			return nil, err
+		}
+		return painter.Bytes()
 	}
 	painter := charts.NewPainter(charts.PainterOptions{OutputFormat: charts.ChartOutputPNG, Width: chartPxW, Height: chartPxH})
 	white := charts.ColorWhite
@@ -161,6 +167,136 @@ func renderChart(p chartPlan) (png []byte, err error) {
 		return nil, err
 	}
 	return painter.Bytes()
+}
+
+// labelled reports whether a bar series writes labels.
+func labelled(series charts.GenericSeriesList) bool {
+	for _, s := range series {
+		if s.Type == charts.ChartTypeBar && s.Label.Show != nil && *s.Label.Show {
+			return true
+		}
+	}
+	return false
+}
+
+// splitColours gives each colour of a lone bar series whose bars have
+// colours of their own (an objective's status) a series of its own,
+// stacked on one another, since the library colours whole series only. It
+// does so only without a legend, which would list the colours.
+func splitColours(o map[string]any) {
+	series := list(o["series"])
+	if len(series) != 1 {
+		return
+	}
+	if l, ok := o["legend"].(map[string]any); !ok || l["show"] != false {
+		return
+	}
+	s, _ := series[0].(map[string]any)
+	if typ, _ := s["type"].(string); typ != "bar" {
+		return
+	}
+	colourOf := func(v any) string {
+		m, _ := v.(map[string]any)
+		style, _ := m["itemStyle"].(map[string]any)
+		c, _ := style["color"].(string)
+		return c
+	}
+	fallback := colourOf(s) // "" is the theme's
+	data := list(s["data"])
+	colours := make([]string, len(data)) // each bar's
+	var distinct []string
+	for i, item := range data {
+		if colours[i] = colourOf(item); colours[i] == "" {
+			colours[i] = fallback
+		}
+		if !slices.Contains(distinct, colours[i]) {
+			distinct = append(distinct, colours[i])
+		}
+	}
+	if len(distinct) < 2 {
+		return
+	}
+	split := make([]any, 0, len(distinct))
+	for _, c := range distinct {
+		part := make(map[string]any, len(s)+1)
+		for k, v := range s {
+			part[k] = v
+		}
+		items := make([]any, len(data))
+		for i, item := range data {
+			items[i] = "-"
+			if colours[i] == c {
+				items[i] = item
+			}
+		}
+		part["data"], part["stack"] = items, "colours"
+		if c == "" {
+			delete(part, "itemStyle")
+		} else {
+			part["itemStyle"] = map[string]any{"color": c}
+		}
+		split = append(split, part)
+	}
+	o["series"] = split
+}
+
+// maxCategoryLabels is the most labels written under a category axis: a
+// day's "30 nov." every 80 pixels or more.
+const maxCategoryLabels = 12
+
+// spaceCategories writes one label every few categories on a long category
+// axis (a month of days: every third day), evenly, from the first. The
+// library always writes the last category's label as well; unless it
+// falls on the step, it is left blank so that it does not run into the
+// one before. The library places label i at
+// round(i × step) where step is the categories over the label count, one
+// more position on each side when labels sit between ticks (its default).
+func spaceCategories(axis *charts.XAxisOption) {
+	n := len(axis.Labels)
+	if n <= 2*maxCategoryLabels || axis.LabelCount != 0 {
+		return
+	}
+	every := (n + maxCategoryLabels - 1) / maxCategoryLabels
+	count := max(2, int(math.Round(float64(n)/float64(every))))
+	step := float64(n) / float64(count)
+	if axis.BoundaryGap != nil && !*axis.BoundaryGap {
+		step = float64(n-1) / float64(count-1)
+	}
+	if lastTick := int(math.Floor(float64(n-1)/step)*step + 0.5); lastTick != n-1 {
+		axis.Labels = slices.Clone(axis.Labels)
+		axis.Labels[n-1] = ""
+	}
+	axis.LabelCount = count
+}
+
+// labelEvery returns labels with only every k-th one from the first kept,
+// the others blank.
+func labelEvery(labels []string, k int) []string {
+	out := make([]string, len(labels))
+	for i := 0; i < len(labels); i += k {
+		out[i] = labels[i]
+	}
+	return out
+}
+
+// libraryOption turns a prepared ECharts option into the library's, its
+// texts in the report's language and its category labels spaced.
+func libraryOption(p chartPlan) (charts.ChartOption, error) {
+	var eo charts.EChartsOption
+	if err := json.Unmarshal([]byte(p.option), &eo); err != nil {
+		return charts.ChartOption{}, err
+	}
+	opt, err := eo.ToOption()
+	if err != nil {
+		return charts.ChartOption{}, err
+	}
+	p.text.apply(&opt)
+	spaceCategories(&opt.XAxis)
+	if labelled(opt.SeriesList) && !opt.Padding.IsDefined() {
+		opt.Padding = charts.NewBox(20, 50, 20, 20) // left, top, right, bottom: room for two lines of label above a full bar
+	}
+	opt.OutputFormat = charts.ChartOutputPNG
+	return opt, nil
 }
 
 // firstAxis returns the first axis of key ("xAxis", "yAxis"), or none.
@@ -183,7 +319,7 @@ func horizontal(o map[string]any) bool {
 // horizontalBars converts horizontal bars: the library reads no minimum for
 // the value axis of ECharts bars laid on their side, so they are drawn from
 // Go with the axis from 0 (or the option's own numeric min and max).
-func horizontalBars(o map[string]any, series []any) (*charts.BarChartOption, error) {
+func horizontalBars(o map[string]any, series []any, lang locale.Lang) (*charts.BarChartOption, error) {
 	xAx, yAx := firstAxis(o, "xAxis"), firstAxis(o, "yAxis")
 	labels := texts(list(yAx["data"]))
 	inverse, _ := yAx["inverse"].(bool) // ECharts puts the first category at the bottom unless inverse
@@ -223,7 +359,8 @@ func horizontalBars(o map[string]any, series []any) (*charts.BarChartOption, err
 	if inverse {
 		slices.Reverse(labels)
 	}
-	axis := charts.ValueAxisOption{Min: charts.Ptr(0.0), Title: label(xAx["name"])}
+	text := chartText{lang: lang}
+	axis := charts.ValueAxisOption{Min: charts.Ptr(0.0), Title: label(xAx["name"]), ValueFormatter: text.formatter(axisTemplate(xAx))}
 	if v, ok := xAx["min"].(float64); ok {
 		axis.Min = &v
 	}
@@ -501,6 +638,10 @@ func heatMap(o, s map[string]any, lang locale.Lang) (*charts.HeatMapOption, int,
 	}
 	opt := charts.NewHeatMapOptionWithData(values)
 	opt.XAxis.Labels, opt.YAxis.Labels = xs[:nx], rows
+	if nx > maxCategoryLabels {
+		opt.XAxis.Labels = labelEvery(opt.XAxis.Labels, 2) // 0 h, 2 h, … 22 h
+	}
+	opt.XAxis.LabelCount = nx // the library writes them all, blanks included, and picks none of its own
 	return &opt, len(cells), nil
 }
 
@@ -572,6 +713,7 @@ func calendarHeatMap(s map[string]any, lang locale.Lang) (*charts.HeatMapOption,
 	}
 	opt := charts.NewHeatMapOptionWithData(values)
 	opt.XAxis.Labels, opt.YAxis.Labels = cols, rows
+	opt.XAxis.LabelCount = weeks // every month's name; the other weeks are blank
 	return &opt, len(cells), nil
 }
 

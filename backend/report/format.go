@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"ruche/backend/analytics"
 	"ruche/backend/locale"
 )
 
@@ -18,33 +19,19 @@ const (
 )
 
 // number formats v with decimals digits after the separator, grouped by
-// thousands: French "1 234,5" (U+202F), English "1,234.5". Negative values
-// take the minus sign U+2212; a value that rounds to zero has no sign.
+// thousands: French "1 234,5" (U+202F), English "1,234.5", rounded as the
+// screen rounds (analytics.FormatNumber: halves away from zero). Negative
+// values take the minus sign U+2212; a value that rounds to zero has no
+// sign.
 func number(lang locale.Lang, v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	group, point := ",", "."
-	if lang == locale.French {
-		group, point = nnbsp, ","
+	s := analytics.FormatNumber(lang, v, decimals)
+	if rest, neg := strings.CutPrefix(s, "-"); neg {
+		return minus + rest
 	}
-	var b strings.Builder
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString(minus)
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(group)
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString(point)
-		b.WriteString(frac)
-	}
-	return b.String()
+	return s
 }
 
 // count formats a count: no decimals when whole, one otherwise (an average).
@@ -96,40 +83,13 @@ func money(lang locale.Lang, cents float64, currency string) string {
 	}
 }
 
-// duration formats seconds as the two largest units: "45 s", "12 min",
-// "2 h 5 min", French "1 j 4 h" and English "1 d 4 h".
+// duration formats seconds as the screen writes a duration
+// (analytics.FormatMinutes): "12 min", "2 h", French "1 h 05", "1 j 4 h".
 func duration(lang locale.Lang, seconds float64) string {
 	if math.IsNaN(seconds) || math.IsInf(seconds, 0) {
 		return "—"
 	}
-	sign := ""
-	if seconds < 0 {
-		sign, seconds = minus, -seconds
-	}
-	s := int64(math.Round(seconds))
-	day := "d"
-	if lang == locale.French {
-		day = "j"
-	}
-	unit := func(n int64, u string) string { return strconv.FormatInt(n, 10) + nbsp + u }
-	switch {
-	case s < 60:
-		return sign + unit(s, "s")
-	case s < 3600:
-		return sign + unit((s+30)/60, "min")
-	case s < 86400:
-		m := (s + 30) / 60
-		if m%60 == 0 {
-			return sign + unit(m/60, "h")
-		}
-		return sign + unit(m/60, "h") + " " + unit(m%60, "min")
-	default:
-		h := (s + 1800) / 3600
-		if h%24 == 0 {
-			return sign + unit(h/24, day)
-		}
-		return sign + unit(h/24, day) + " " + unit(h%24, "h")
-	}
+	return analytics.FormatMinutes(lang, seconds/60)
 }
 
 // value formats v in unit u.
@@ -141,6 +101,8 @@ func value(lang locale.Lang, u Unit, v float64, currency string) string {
 		return duration(lang, v)
 	case Money:
 		return money(lang, v, currency)
+	case Average:
+		return number(lang, v, 1)
 	default:
 		return count(lang, v)
 	}

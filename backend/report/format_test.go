@@ -27,8 +27,10 @@ func TestValue(t *testing.T) {
 		{fr, Count, 1234567, "", "1\u202f234\u202f567"},
 		{en, Count, 1234567, "", "1,234,567"},
 		{fr, Count, -1234, "", "\u22121\u202f234"},
-		{fr, Count, 3.25, "", "3,2"}, // an average keeps one decimal, ties to even
+		{fr, Count, 3.25, "", "3,3"}, // an average keeps one decimal, halves away from zero as on screen
 		{en, Count, 3.75, "", "3.8"},
+		{fr, Average, 14, "", "14,0"}, // per week, per post: one decimal always, as on screen
+		{en, Average, 1234.56, "", "1,234.6"},
 		{fr, Percent, 12.345, "", "1\u202f234,5\u00a0%"},
 		{en, Percent, 12.345, "", "1,234.5%"},
 		{fr, Percent, 0.04237, "", "4,2\u00a0%"},
@@ -40,9 +42,11 @@ func TestValue(t *testing.T) {
 		{en, Money, -1250, "USD", "\u2212$12.50"},
 		{fr, Money, 1250, "CHF", "12,50\u00a0CHF"},
 		{en, Money, 1250, "CHF", "CHF\u00a012.50"},
-		{fr, Duration, 45, "", "45\u00a0s"},
+		{fr, Duration, 20, "", "<\u00a01\u00a0min"},
+		{fr, Duration, 45, "", "1\u00a0min"},
 		{fr, Duration, 720, "", "12\u00a0min"},
-		{fr, Duration, 7500, "", "2\u00a0h 5\u00a0min"},
+		{fr, Duration, 7500, "", "2\u00a0h\u00a005"},
+		{en, Duration, 7500, "", "2\u00a0h 05\u00a0min"},
 		{en, Duration, 7200, "", "2\u00a0h"},
 		{fr, Duration, 100800, "", "1\u00a0j 4\u00a0h"},
 		{en, Duration, 100800, "", "1\u00a0d 4\u00a0h"},

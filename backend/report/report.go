@@ -75,6 +75,7 @@ const (
 	Percent              // a ratio: 0.042 is written "4,2 %"
 	Duration             // seconds: "2 h 5 min"
 	Money                // cents of Currency: 1250 is written "12,50 €"
+	Average              // a mean per week or per post, always one decimal: "14,0"
 )
 
 // KPI is one tile of the summary.

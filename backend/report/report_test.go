@@ -72,12 +72,18 @@ func wantFigures(lang locale.Lang) []string {
 	if lang == locale.French {
 		prev = "Période précédente\u00a0: "
 	}
+	hm := func(h, m string) string { // "2 h 05" in French, "2 h 05 min" in English
+		if lang == locale.French {
+			return h + "\u00a0h\u00a0" + m
+		}
+		return h + "\u00a0h " + m + "\u00a0min"
+	}
 	return []string{
 		figure(lang, 12345, 0), evolution(lang, 12345, 11000), prev + figure(lang, 11000, 0),
 		pct(lang, figure(lang, 4.237, 1)), evolution(lang, 0.04237, 0.05), prev + pct(lang, figure(lang, 5, 1)),
 		figure(lang, 1234567, 0),
 		euros(123456), evolution(lang, 123456, 100000), prev + euros(100000),
-		"2\u00a0h 5\u00a0min", evolution(lang, 7500, 9000), prev + "2\u00a0h 30\u00a0min",
+		hm("2", "05"), evolution(lang, 7500, 9000), prev + hm("2", "30"),
 		"42", evolution(lang, 42, 42),
 		pct(lang, figure(lang, 1234.5, 1)), evolution(lang, 12.345, 8),
 	}

@@ -409,19 +409,27 @@ export function formatFigure(kind: string, value: number, lang: UiLanguage): str
   return kind === 'ad_spend' ? formatEuros(value, lang) : formatCount(value, lang)
 }
 
-// formatMinutes writes a response time as the backend does (FormatMinutes):
-// "45 min", "2 h", "1 h 05" in French, "1 h 05 min" in English; no-break
-// spaces keep a number with its unit.
+// formatMinutes writes a response time as the backend does (FormatMinutes)
+// and so as the PDF report does: "45 min", "2 h", "1 h 05" in French,
+// "1 h 05 min" in English, "1 j 4 h" / "1 d 4 h" from a day on, "< 1 min"
+// below half a minute; no-break spaces keep a number with its unit.
 export function formatMinutes(minutes: number, lang: UiLanguage): string {
   if (!Number.isFinite(minutes) || minutes < 0) return '–'
   const m = Math.round(minutes)
   const nf = new Intl.NumberFormat(lang)
   const sp = '\u00a0'
-  if (m < 60) return `${nf.format(m)}${sp}min`
+  const unit = (n: number, u: string) => `${nf.format(n)}${sp}${u}`
+  if (m === 0) return `<${sp}${unit(1, 'min')}`
+  if (m < 60) return unit(m, 'min')
   const h = Math.floor(m / 60)
+  if (h >= 24) {
+    const hours = Math.round(minutes / 60)
+    const day = lang === 'fr' ? 'j' : 'd'
+    return hours % 24 === 0 ? unit(hours / 24, day) : `${unit(Math.floor(hours / 24), day)} ${unit(hours % 24, 'h')}`
+  }
   const rest = String(m % 60).padStart(2, '0')
-  if (rest === '00') return `${nf.format(h)}${sp}h`
-  return lang === 'fr' ? `${nf.format(h)}${sp}h${sp}${rest}` : `${nf.format(h)}${sp}h ${rest}${sp}min`
+  if (rest === '00') return unit(h, 'h')
+  return lang === 'fr' ? `${unit(h, 'h')}${sp}${rest}` : `${unit(h, 'h')} ${rest}${sp}min`
 }
 
 // formatTarget writes an objective's target in its unit: "+500", "4,0 %",
