@@ -496,6 +496,9 @@ func (d *dataset) tile(key string, unit Unit, v float64, known bool, pv float64,
 		if pv != 0 {
 			t.Change, t.ChangeKnown = t.Delta/math.Abs(pv)*100, true
 			t.ChangeText = FormatChange(d.lang, t.Change)
+			if math.Round(t.Change*10) == 0 {
+				t.Trend = Flat // the change reads 0.0 %: no arrow says otherwise
+			}
 		}
 	}
 	return t

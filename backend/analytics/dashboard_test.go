@@ -519,3 +519,24 @@ func withWS(m metric.PostMetrics) metric.PostMetrics {
 	m.WorkspaceID = "ws"
 	return m
 }
+
+func TestTileTrendAgreesWithItsText(t *testing.T) {
+	tests := []struct {
+		v, pv      float64
+		wantTrend  Trend
+		wantChange string
+	}{
+		{3.3001, 3.3, Flat, "0,0\u202f%"}, // up by less than what is written
+		{3.2999, 3.3, Flat, "0,0\u202f%"},
+		{3.31, 3.3, Up, "+0,3\u202f%"},
+		{3.29, 3.3, Down, "−0,3\u202f%"},
+		{5, 0, Up, "–"}, // no change in percent from zero: the delta says
+	}
+	d := &dataset{lang: locale.French}
+	for _, tt := range tests {
+		got := d.tile("engagement_rate", UnitPercent, tt.v, true, tt.pv, true)
+		if got.Trend != tt.wantTrend || got.ChangeText != tt.wantChange {
+			t.Errorf("tile(%v after %v): trend %q, change %q; want %q, %q", tt.v, tt.pv, got.Trend, got.ChangeText, tt.wantTrend, tt.wantChange)
+		}
+	}
+}

@@ -127,13 +127,13 @@ func change(lang locale.Lang, cur, prev float64) (string, trend) {
 	}
 	pct := (cur - prev) / math.Abs(prev) * 100
 	n := number(lang, pct, 1)
-	switch {
-	case cur > prev:
+	switch r := math.Round(pct * 10); { // as written: a change that reads 0.0 % is flat
+	case r > 0:
 		return withPercent(lang, "+"+n), trendUp
-	case cur < prev:
+	case r < 0:
 		return withPercent(lang, n), trendDown
 	default:
-		return withPercent(lang, n), trendFlat
+		return withPercent(lang, number(lang, 0, 1)), trendFlat
 	}
 }
 

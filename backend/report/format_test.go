@@ -71,6 +71,8 @@ func TestChange(t *testing.T) {
 		{en, 12345, 11000, "+12.2%", trendUp},
 		{fr, 0.04237, 0.05, "\u221215,3\u00a0%", trendDown},
 		{en, 42, 42, "0.0%", trendFlat},
+		{fr, 3.3001, 3.3, "0,0\u00a0%", trendFlat}, // up by less than what is written: flat
+		{fr, 3.2999, 3.3, "0,0\u00a0%", trendFlat},
 		{fr, 5, 0, "—", trendNone},
 		{en, 2, -4, "+150.0%", trendUp}, // from a loss to a gain: the change is on the loss's size
 		{fr, 2000, 100, "+1\u202f900,0\u00a0%", trendUp},
