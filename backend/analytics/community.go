@@ -2,9 +2,13 @@ package analytics
 
 import (
 	"cmp"
+	"context"
+	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"ruche/backend/analytics/metric"
@@ -12,21 +16,137 @@ import (
 )
 
 // Conversations are what people did towards a workspace's accounts and the
-// answers the accounts wrote, in any order, with each account's network:
-// the community KPIs are computed from them.
+// answers the accounts wrote, with each account's network: the community
+// KPIs are computed from them. Activities may come in any order; in the
+// store's order (by UTC day) and Indexed, a period reads only its days.
 type Conversations struct {
 	Activities []metric.Activity
 	Answers    []metric.Answer
 	NetworkOf  map[string]string // account id → network
+	idx        *convIndex
 }
 
-// in calls fn with each activity of w, of network net ("" for all).
-func (c Conversations) in(w calendar.Window, net string, fn func(metric.Activity)) {
-	for _, a := range c.Activities {
+// convIndex is what Indexed computes once for the periods a dashboard
+// reads: whether the activities come day after day, and how long each
+// waited for its first answer.
+type convIndex struct {
+	byDay bool
+	// wait holds, for each activity, the minutes until the first answer
+	// to it (0 when a clock put the answer first), notAwaiting for what
+	// awaits no answer and unanswered for what got none.
+	wait []float64
+	// person holds, for each activity, who did it: an index in people,
+	// the distinct network and actor pairs.
+	person []int32
+	people []personKey
+}
+
+// personKey is a person on a network: the same person followed by two
+// accounts of one network is one; on two networks, two.
+type personKey struct{ network, actor string }
+
+const (
+	notAwaiting = -2.0
+	unanswered  = -1.0
+)
+
+// Indexed returns c with its index built: the dashboard asks several
+// periods of the same conversations.
+func (c Conversations) Indexed() Conversations {
+	c.idx = c.index()
+	return c
+}
+
+func (c Conversations) index() *convIndex {
+	if c.idx != nil {
+		return c.idx
+	}
+	first := make(map[[2]string]time.Time, len(c.Answers))
+	for _, a := range c.Answers {
+		k := [2]string{a.AccountID, a.ParentID}
+		if t, ok := first[k]; !ok || a.At.Before(t) {
+			first[k] = a.At
+		}
+	}
+	idx := &convIndex{byDay: true, wait: make([]float64, len(c.Activities)), person: make([]int32, len(c.Activities))}
+	people := map[personKey]int32{}
+	// activities come account after account: the network of the last one
+	// read serves the next
+	lastAccount, lastNetwork := "", ""
+	for i := range c.Activities {
+		a := &c.Activities[i]
+		if i > 0 && utcDay(a.At) < utcDay(c.Activities[i-1].At) {
+			idx.byDay = false
+		}
+		if i == 0 || a.AccountID != lastAccount {
+			lastAccount, lastNetwork = a.AccountID, c.NetworkOf[a.AccountID]
+		}
+		k := personKey{lastNetwork, a.ActorID}
+		p, ok := people[k]
+		if !ok {
+			p = int32(len(idx.people))
+			people[k] = p
+			idx.people = append(idx.people, k)
+		}
+		idx.person[i] = p
+		switch at, ok := first[[2]string{a.AccountID, a.ItemID}]; {
+		case !a.Kind.AwaitsAnswer() || a.ItemID == "":
+			idx.wait[i] = notAwaiting
+		case !ok:
+			idx.wait[i] = unanswered
+		default:
+			idx.wait[i] = max(at.Sub(a.At).Minutes(), 0)
+		}
+	}
+	return idx
+}
+
+// Only returns the conversations of the activities keep keeps, indexed
+// when c is, c unchanged.
+func (c Conversations) Only(keep func(*metric.Activity) bool) Conversations {
+	out := Conversations{Answers: c.Answers, NetworkOf: c.NetworkOf}
+	var idx *convIndex
+	if c.idx != nil {
+		idx = &convIndex{byDay: c.idx.byDay, people: c.idx.people}
+	}
+	for i := range c.Activities {
+		if keep(&c.Activities[i]) {
+			out.Activities = append(out.Activities, c.Activities[i])
+			if idx != nil {
+				idx.wait, idx.person = append(idx.wait, c.idx.wait[i]), append(idx.person, c.idx.person[i])
+			}
+		}
+	}
+	out.idx = idx
+	return out
+}
+
+// utcDay numbers the UTC day of t.
+func utcDay(t time.Time) int64 {
+	s := t.Unix()
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return d
+}
+
+// in calls fn with each activity of w, of network net ("" for all), and
+// its place in c.Activities.
+func (c Conversations) in(w calendar.Window, net string, fn func(int, *metric.Activity)) {
+	lo, hi := 0, len(c.Activities)
+	if c.idx != nil && c.idx.byDay {
+		acts := c.Activities
+		from, to := utcDay(w.Start), utcDay(w.End)
+		lo = sort.Search(len(acts), func(i int) bool { return utcDay(acts[i].At) >= from })
+		hi = lo + sort.Search(len(acts)-lo, func(i int) bool { return utcDay(acts[lo+i].At) > to })
+	}
+	for i := lo; i < hi; i++ {
+		a := &c.Activities[i]
 		if a.At.Before(w.Start) || !a.At.Before(w.End) || (net != "" && c.NetworkOf[a.AccountID] != net) {
 			continue
 		}
-		fn(a)
+		fn(i, a)
 	}
 }
 
@@ -53,18 +173,19 @@ type Fan struct {
 // most interactions, most first; ties go to more replies, then to the
 // latest interaction, then to the handle.
 func (c Conversations) MostActive(w calendar.Window, net string, n int) []Fan {
-	byActor := map[[2]string]*Fan{}
-	c.in(w, net, func(a metric.Activity) {
+	idx := c.index()
+	fanOf := make([]int32, len(idx.people)) // person → 1 + their place in fans
+	var fans []Fan
+	c.in(w, net, func(i int, a *metric.Activity) {
 		if a.Kind == metric.ActFollow {
 			return
 		}
-		nw := c.NetworkOf[a.AccountID]
-		key := [2]string{nw, a.ActorID}
-		f := byActor[key]
-		if f == nil {
-			f = &Fan{Network: nw, ActorID: a.ActorID}
-			byActor[key] = f
+		p := idx.person[i]
+		if fanOf[p] == 0 {
+			fans = append(fans, Fan{Network: idx.people[p].network, ActorID: a.ActorID})
+			fanOf[p] = int32(len(fans))
 		}
+		f := &fans[fanOf[p]-1]
 		if !a.At.Before(f.Last) {
 			f.Last, f.Handle, f.Name = a.At, a.Handle, a.Name // the latest names they go by
 		}
@@ -80,15 +201,28 @@ func (c Conversations) MostActive(w calendar.Window, net string, n int) []Fan {
 			f.Quotes++
 		}
 	})
-	fans := make([]Fan, 0, len(byActor))
-	for _, f := range byActor {
-		fans = append(fans, *f)
+	return firstFans(fans, n)
+}
+
+// fanOrder puts the more active first: more interactions, then more
+// replies, then the latest, then by handle and identifier.
+func fanOrder(a, b Fan) int {
+	return cmp.Or(cmp.Compare(b.Interactions, a.Interactions), cmp.Compare(b.Replies, a.Replies), b.Last.Compare(a.Last),
+		strings.Compare(a.Handle, b.Handle), strings.Compare(a.ActorID, b.ActorID))
+}
+
+// firstFans returns the n first of fans in fanOrder, sorting only those
+// when they are few of many.
+func firstFans(fans []Fan, n int) []Fan {
+	n = max(min(n, len(fans)), 0)
+	if n == 0 {
+		return nil
 	}
-	slices.SortFunc(fans, func(a, b Fan) int {
-		return cmp.Or(cmp.Compare(b.Interactions, a.Interactions), cmp.Compare(b.Replies, a.Replies), b.Last.Compare(a.Last),
-			strings.Compare(a.Handle, b.Handle), strings.Compare(a.ActorID, b.ActorID))
-	})
-	return fans[:min(n, len(fans))]
+	if n*4 >= len(fans) {
+		slices.SortFunc(fans, fanOrder)
+		return fans[:n]
+	}
+	return best(fans, n, fanOrder)
 }
 
 // Responses is how soon the accounts answered what people said to them
@@ -117,26 +251,19 @@ type Responses struct {
 // Responses measures the answers to the replies and mentions of w (network
 // net, "" for all).
 func (c Conversations) Responses(w calendar.Window, net string) Responses {
-	first := make(map[[2]string]time.Time, len(c.Answers))
-	for _, a := range c.Answers {
-		k := [2]string{a.AccountID, a.ParentID}
-		if t, ok := first[k]; !ok || a.At.Before(t) {
-			first[k] = a.At
-		}
-	}
+	wait := c.index().wait
 	var r Responses
 	var waits []float64
-	c.in(w, net, func(a metric.Activity) {
-		if !a.Kind.AwaitsAnswer() || a.ItemID == "" {
-			return
+	c.in(w, net, func(i int, _ *metric.Activity) {
+		switch wait[i] {
+		case notAwaiting:
+		case unanswered:
+			r.Received++
+		default:
+			r.Received++
+			r.Answered++
+			waits = append(waits, wait[i])
 		}
-		r.Received++
-		at, ok := first[[2]string{a.AccountID, a.ItemID}]
-		if !ok {
-			return
-		}
-		r.Answered++
-		waits = append(waits, max(at.Sub(a.At).Minutes(), 0))
 	})
 	if r.Received > 0 {
 		r.AnsweredShare, r.ShareKnown = float64(r.Answered)/float64(r.Received)*100, true
@@ -153,4 +280,58 @@ func (c Conversations) Responses(w calendar.Window, net string) Responses {
 		r.WithinHour = float64(within) / float64(len(waits)) * 100
 	}
 	return r
+}
+
+// communityCache keeps the community a dashboard last read, indexed, while
+// the store's is unchanged: the same dashboard asked again (another
+// filter, the report after the screen) reads its tens of thousands of
+// notifications from memory. Nothing it holds is ever modified.
+type communityCache struct {
+	mu   sync.Mutex
+	key  communityKey
+	conv Conversations // with the NetworkOf it was indexed with
+}
+
+// communityKey is what was read: a bound at or after the moment of reading
+// is open, since nothing can be dated after it without changing the
+// store's version.
+type communityKey struct {
+	wsID                string
+	from, to, answersTo time.Time
+	version             uint64
+	valid               bool
+}
+
+// read returns the activities of workspace wsID in [from, to) and the
+// answers in [from, answersTo), indexed with the accounts' networks
+// networkOf, from memory when neither the store's community nor the
+// networks changed since they were read.
+func (c *communityCache) read(ctx context.Context, st Store, wsID string, networkOf map[string]string, from, to, answersTo, now time.Time) (Conversations, error) {
+	open := func(t time.Time) time.Time {
+		if t.After(now) {
+			return time.Time{}
+		}
+		return t
+	}
+	key := communityKey{wsID: wsID, from: from, to: open(to), answersTo: open(answersTo), version: st.CommunityVersion(), valid: true}
+	c.mu.Lock()
+	if c.key == key && maps.Equal(c.conv.NetworkOf, networkOf) {
+		conv := c.conv
+		c.mu.Unlock()
+		return conv, nil
+	}
+	c.mu.Unlock()
+	acts, err := st.Activities(ctx, wsID, from, to)
+	if err != nil {
+		return Conversations{}, fmt.Errorf("activities: %w", err)
+	}
+	answers, err := st.Answers(ctx, wsID, from, answersTo)
+	if err != nil {
+		return Conversations{}, fmt.Errorf("answers: %w", err)
+	}
+	conv := Conversations{Activities: acts, Answers: answers, NetworkOf: networkOf}.Indexed()
+	c.mu.Lock()
+	c.key, c.conv = key, conv // the version read before: a write meanwhile is read next time
+	c.mu.Unlock()
+	return conv, nil
 }

@@ -2,6 +2,8 @@ package analytics
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -95,5 +97,92 @@ func TestMostActive(t *testing.T) {
 	}
 	if got := (Conversations{}).MostActive(week, "", 5); len(got) != 0 {
 		t.Errorf("MostActive(nothing) = %v, want none", got)
+	}
+}
+
+// randomConversations are n activities of four accounts on two networks,
+// day after day (UTC) as the store gives them, a third of the replies and
+// mentions answered.
+func randomConversations(n int) Conversations {
+	r := rand.New(rand.NewPCG(7, 9))
+	kinds := []metric.ActivityKind{metric.ActLike, metric.ActRepost, metric.ActFollow, metric.ActQuote, metric.ActReply, metric.ActMention}
+	c := Conversations{NetworkOf: map[string]string{"b1": "bluesky", "b2": "bluesky", "m1": "mastodon", "m2": "mastodon"}}
+	accounts := []string{"b1", "b2", "m1", "m2"}
+	t0 := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		at := t0.Add(time.Duration(i) * 90 * time.Minute / 10) // 160 a day, two months
+		a := metric.Activity{AccountID: accounts[r.IntN(4)], ID: fmt.Sprint("n", i), Kind: kinds[r.IntN(len(kinds))], At: at,
+			ActorID: fmt.Sprint("p", r.IntN(60)), Handle: fmt.Sprint("h", i)}
+		if a.Kind.AwaitsAnswer() {
+			a.ItemID = fmt.Sprint("item", i)
+			if r.IntN(3) == 0 {
+				c.Answers = append(c.Answers, metric.Answer{AccountID: a.AccountID, ParentID: a.ItemID, ID: fmt.Sprint("a", i), At: at.Add(time.Duration(r.IntN(200)) * time.Minute)})
+			}
+		}
+		c.Activities = append(c.Activities, a)
+	}
+	return c
+}
+
+// The index changes how periods are found, never what they hold: indexed
+// or not, filtered before or after, the figures are the same.
+func TestIndexedConversations(t *testing.T) {
+	plain := randomConversations(9000)
+	indexed := plain.Indexed()
+	if !indexed.idx.byDay {
+		t.Fatal("activities in day order not seen as such")
+	}
+	keep := func(a *metric.Activity) bool { return a.AccountID != "b2" }
+	var kept []metric.Activity
+	for _, a := range plain.Activities {
+		if keep(&a) {
+			kept = append(kept, a)
+		}
+	}
+	filteredPlain := Conversations{Activities: kept, Answers: plain.Answers, NetworkOf: plain.NetworkOf}
+	filteredIndexed := indexed.Only(keep)
+	for _, span := range []struct{ from, to calendar.Day }{{day(2027, 1, 1), day(2027, 3, 31)}, {day(2027, 1, 10), day(2027, 1, 17)},
+		{day(2026, 12, 1), day(2027, 1, 2)}, {day(2027, 5, 1), day(2027, 5, 2)}} {
+		for _, zone := range []string{"UTC", "Pacific/Auckland", "America/Los_Angeles"} {
+			loc, _ := time.LoadLocation(zone)
+			w, _ := calendar.NewWindow(span.from, span.to, loc)
+			for _, net := range []string{"", "mastodon"} {
+				name := fmt.Sprintf("%v–%v %s %q", span.from, span.to, zone, net)
+				if got, want := indexed.Responses(w, net), plain.Responses(w, net); !cmp.Equal(got, want) {
+					t.Errorf("%s: indexed Responses = %+v, want %+v", name, got, want)
+				}
+				if got, want := indexed.MostActive(w, net, 7), plain.MostActive(w, net, 7); !cmp.Equal(got, want) {
+					t.Errorf("%s: indexed MostActive = %v, want %v", name, got, want)
+				}
+				if got, want := filteredIndexed.MostActive(w, net, 500), filteredPlain.MostActive(w, net, 500); !cmp.Equal(got, want) {
+					t.Errorf("%s: Only then MostActive = %d fans, want %d", name, len(got), len(want))
+				}
+				if got, want := filteredIndexed.Responses(w, net), filteredPlain.Responses(w, net); !cmp.Equal(got, want) {
+					t.Errorf("%s: Only then Responses = %+v, want %+v", name, got, want)
+				}
+			}
+		}
+	}
+	// out of day order: every activity is looked at
+	shuffled := randomConversations(500)
+	slices.Reverse(shuffled.Activities)
+	w, _ := calendar.NewWindow(day(2027, 1, 1), day(2027, 1, 3), time.UTC)
+	if ix := shuffled.Indexed(); ix.idx.byDay || ix.Responses(w, "") != shuffled.Responses(w, "") || ix.Responses(w, "").Received == 0 {
+		t.Errorf("reversed activities: byDay %v, %+v", ix.idx.byDay, ix.Responses(w, ""))
+	}
+}
+
+func TestFirstFans(t *testing.T) {
+	fans := make([]Fan, 100)
+	for i := range fans {
+		fans[i] = Fan{ActorID: fmt.Sprint(i), Handle: fmt.Sprintf("h%03d", i), Interactions: (i * 37) % 11, Replies: i % 3}
+	}
+	want := slices.Clone(fans)
+	slices.SortFunc(want, fanOrder)
+	for _, n := range []int{0, 1, 5, 24, 25, 26, 100, 200} {
+		got := firstFans(slices.Clone(fans), n)
+		if w := want[:min(n, len(want))]; !slices.Equal(got, w) && !(n == 0 && len(got) == 0) {
+			t.Errorf("firstFans(%d) = %d fans, not the %d first in order", n, len(got), len(w))
+		}
 	}
 }

@@ -33,9 +33,11 @@ type Store interface {
 	DeleteManual(ctx context.Context, wsID string, d calendar.Day, kind metric.ManualKind, subject string) error
 	Objectives(ctx context.Context, wsID string) ([]metric.Objective, error)
 	// Activities and Answers return the community of a workspace's
-	// accounts in [from, to), by time.
+	// accounts in [from, to), by UTC day; CommunityVersion changes each
+	// time they may have.
 	Activities(ctx context.Context, wsID string, from, to time.Time) ([]metric.Activity, error)
 	Answers(ctx context.Context, wsID string, from, to time.Time) ([]metric.Answer, error)
+	CommunityVersion() uint64
 	PutObjective(ctx context.Context, o metric.Objective) error
 	DeleteObjective(ctx context.Context, wsID, id string) error
 }
@@ -43,9 +45,10 @@ type Store interface {
 // Service is the use cases of analytics: the dashboard, the report's
 // figures, the CSV export, manual figures and objectives.
 type Service struct {
-	store Store
-	now   func() time.Time
-	newID func(time.Time) string
+	store     Store
+	now       func() time.Time
+	newID     func(time.Time) string
+	community communityCache
 }
 
 // NewService returns a Service over store; now and newID are the clock and
@@ -229,9 +232,11 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 	}
 	d.accounts = make(map[string]account.Account, len(all))
 	ids := make([]string, len(all))
+	networkOf := make(map[string]string, len(all))
 	for i, a := range all {
 		d.accounts[a.ID] = a
 		ids[i] = a.ID
+		networkOf[a.ID] = a.Network
 	}
 	// The accounts' days and the publications are read side by side: for
 	// a year, each is several thousand values.
@@ -266,17 +271,11 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 			answersEnd = d.now.Add(time.Nanosecond)
 		}
 	}
-	var acts []metric.Activity
-	var answers []metric.Answer
+	var conv Conversations
 	g.Go(func() error {
 		var err error
-		if acts, err = s.store.Activities(gctx, ws.ID, commStart, end); err != nil {
-			return fmt.Errorf("activities: %w", err)
-		}
-		if answers, err = s.store.Answers(gctx, ws.ID, commStart, answersEnd); err != nil {
-			return fmt.Errorf("answers: %w", err)
-		}
-		return nil
+		conv, err = s.community.read(gctx, s.store, ws.ID, networkOf, commStart, end, answersEnd, d.now)
+		return err
 	})
 	if d.manual, err = s.store.Manuals(ctx, ws.ID, calendar.DayOf(start, loc), calendar.DayOf(end, loc).AddDays(1)); err != nil {
 		g.Wait()
@@ -303,16 +302,11 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 			d.series[i].Label = network.DisplayName(d.series[i].Network) + " · " + message(lang, "analytics.typed", nil)
 		}
 	}
-	networkOf := make(map[string]string, len(all))
-	for _, a := range all {
-		networkOf[a.ID] = a.Network
-	}
-	d.allConv = Conversations{Activities: acts, Answers: answers, NetworkOf: networkOf}
-	d.conv = d.allConv
+	d.allConv, d.conv = conv, conv
 	if len(f.Networks)+len(f.Accounts) > 0 {
-		d.conv.Activities = slices.DeleteFunc(slices.Clone(acts), func(a metric.Activity) bool {
+		d.conv = conv.Only(func(a *metric.Activity) bool {
 			acc, ok := d.accounts[a.AccountID]
-			return !ok || !f.Account(acc)
+			return ok && f.Account(acc)
 		})
 	}
 	d.allPubs = ms.publications(byAccount)

@@ -434,6 +434,18 @@ func TestCommunityOnTheDashboard(t *testing.T) {
 	if db.Responses.Received != 1 || db.Responses.Answered != 0 || len(db.Fans) != 1 {
 		t.Errorf("Mastodon only: %+v and %d fans, want 1 received, none answered, 1 fan", db.Responses, len(db.Fans))
 	}
+	// The community read is kept for the next dashboard, until the
+	// collector writes: then the new answer counts at once.
+	if err := st.PutCommunity(ctx, "masto", metric.CommunityCursor{}, nil, []metric.Answer{
+		{WorkspaceID: "ws", AccountID: "masto", ParentID: "s1", ID: "re-s1", At: local(2026, 11, 7, 10, 30)}}); err != nil {
+		t.Fatal(err)
+	}
+	if db, err = svc.Dashboard(ctx, fixedWS, november, Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	if db.Responses.Received != 3 || db.Responses.Answered != 3 {
+		t.Errorf("after an answer was collected: %+v, want 3 of 3 answered", db.Responses)
+	}
 }
 
 func TestExportCSV(t *testing.T) {

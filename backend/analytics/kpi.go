@@ -369,11 +369,11 @@ func MostReplied(pubs []Publication, n int) []Publication {
 	return top
 }
 
-// best returns the first n of pubs in the order of cmp: a few among
+// best returns the first n of items in the order of cmp: a few among
 // thousands, kept in order as they come rather than all sorted.
-func best(pubs []Publication, n int, cmp func(a, b Publication) int) []Publication {
-	top := make([]Publication, 0, n+1)
-	for _, p := range pubs {
+func best[T any](items []T, n int, cmp func(a, b T) int) []T {
+	top := make([]T, 0, n+1)
+	for _, p := range items {
 		if len(top) == n && (n == 0 || cmp(p, top[n-1]) >= 0) {
 			continue
 		}

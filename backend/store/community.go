@@ -50,6 +50,7 @@ func (s *Store) PutCommunity(ctx context.Context, accountID string, cur metric.C
 	if err := checkID("account", accountID); err != nil {
 		return err
 	}
+	defer s.community.Add(1) // even a failure may have written some days
 	for _, a := range acts {
 		if err := checkTimed("activity", a.WorkspaceID, a.AccountID, a.ID, a.At); err != nil {
 			return err
@@ -149,6 +150,11 @@ func (s *Store) CommunityCursor(ctx context.Context, accountID string) (metric.C
 	}
 	return c, err
 }
+
+// CommunityVersion changes each time community activity or answers may
+// have been written or deleted: what was read at one version is still
+// there while it does not change.
+func (s *Store) CommunityVersion() uint64 { return s.community.Load() }
 
 // Activities returns the activities towards the accounts of workspace wsID
 // in [from, to): day after day (UTC), each day account after account, each

@@ -285,6 +285,7 @@ func (s *Store) DeleteMetrics(ctx context.Context, wsID string, accountIDs []str
 	}
 	prefixes := []string{prefixMetricPostOf(wsID), prefixMetricManualOf(wsID), prefixObjectiveOf(wsID), prefixAnalysisOf(wsID),
 		prefixActivityOf(wsID), prefixAnswerOf(wsID)}
+	defer s.community.Add(1)
 	keys := [][]byte{[]byte(prefixReportSchedule + wsID)} // single keys: a prefix would take "…/ws10" with "…/ws1"
 	for _, id := range accountIDs {
 		if err := checkID("account", id); err != nil {

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -55,6 +56,9 @@ type Config struct {
 type Store struct {
 	db  *badger.DB
 	cfg Config
+	// community counts the writes of community activity and answers
+	// (CommunityVersion).
+	community atomic.Uint64
 }
 
 // Exists reports whether dir holds a Badger database.
