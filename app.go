@@ -192,11 +192,11 @@ func (d dialogs) OpenFiles(title string, filters []api.FileFilter) ([]string, er
 	return runtime.OpenMultipleFilesDialog(d.a.ctx, runtime.OpenDialogOptions{Title: title, Filters: wailsFilters(filters)})
 }
 
-func (d dialogs) OpenFolder(title string) (string, error) {
+func (d dialogs) OpenFolder(title, start string) (string, error) {
 	if d.a.ctx == nil {
 		return "", errNoWindow
 	}
-	return runtime.OpenDirectoryDialog(d.a.ctx, runtime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
+	return runtime.OpenDirectoryDialog(d.a.ctx, runtime.OpenDialogOptions{Title: title, DefaultDirectory: start, CanCreateDirectories: true})
 }
 
 func (d dialogs) SaveFile(title, name string, filters []api.FileFilter) (string, error) {

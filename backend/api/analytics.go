@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"slices"
 
 	"ruche/backend/analytics"
@@ -108,14 +109,18 @@ func (a *Analytics) PlanMonthlyReport(lang, agency string) (ReportPlan, error) {
 	if err != nil {
 		return ReportPlan{}, err
 	}
-	folder, err := a.s.d.Dialogs.OpenFolder(locale.Message(sc.lang, "dialog.report_folder_title", nil))
-	if err != nil || folder == "" {
-		p, _ := a.ReportPlan()
-		return p, err
-	}
 	old, _, err := sc.app.Store.ReportPlan(sc.ctx, sc.ws.ID)
 	if err != nil {
 		return ReportPlan{}, err
+	}
+	start := old.Folder // the chooser opens where the reports go, else at home
+	if start == "" {
+		start, _ = os.UserHomeDir()
+	}
+	folder, err := a.s.d.Dialogs.OpenFolder(locale.Message(sc.lang, "dialog.report_folder_title", nil), start)
+	if err != nil || folder == "" {
+		p, _ := a.ReportPlan()
+		return p, err
 	}
 	p := metric.ReportPlan{WorkspaceID: sc.ws.ID, Folder: folder, Lang: lang, Agency: agency, Last: old.Last}
 	if p.Last == "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -117,6 +118,12 @@ func TestMonthlyReportPlan(t *testing.T) {
 	// Today is 2026-11-23: October's report is the next one written.
 	if p.Folder != d.folder || p.Last != "2026-09" {
 		t.Errorf("PlanMonthlyReport() = %+v, want the folder, October next", p)
+	}
+	// The chooser opened at home the first times, then where the reports go.
+	must(a.PlanMonthlyReport("fr", "Agence"))
+	home, _ := os.UserHomeDir()
+	if want := []string{home, home, d.folder}; !slices.Equal(d.starts, want) {
+		t.Errorf("folder choosers opened in %q, want %q", d.starts, want)
 	}
 	noErr(t, a.StopMonthlyReport())
 	if p := must(a.ReportPlan()); p.Folder != "" {

@@ -34,7 +34,8 @@ type FileFilter struct {
 type Dialogs interface {
 	OpenFile(title string, filters []FileFilter) (string, error)
 	OpenFiles(title string, filters []FileFilter) ([]string, error)
-	OpenFolder(title string) (string, error)
+	// OpenFolder opens in folder start when it is set.
+	OpenFolder(title, start string) (string, error)
 	SaveFile(title, defaultName string, filters []FileFilter) (string, error)
 }
 

@@ -24,6 +24,7 @@ type fakeDialogs struct {
 	open, save, folder string
 	files              []string
 	titles             []string
+	starts             []string // where each folder chooser opened
 }
 
 func (f *fakeDialogs) OpenFile(title string, _ []FileFilter) (string, error) {
@@ -36,8 +37,8 @@ func (f *fakeDialogs) OpenFiles(title string, _ []FileFilter) ([]string, error) 
 	return f.files, nil
 }
 
-func (f *fakeDialogs) OpenFolder(title string) (string, error) {
-	f.titles = append(f.titles, title)
+func (f *fakeDialogs) OpenFolder(title, start string) (string, error) {
+	f.titles, f.starts = append(f.titles, title), append(f.starts, start)
 	return f.folder, nil
 }
 

@@ -51,7 +51,7 @@ func textOf(o map[string]any, lang locale.Lang) chartText {
 		name, _ := s["name"].(string)
 		data := list(s["data"])
 		typ, _ := s["type"].(string)
-		if typ == "pie" || typ == "doughnut" {
+		if typ == "pie" || typ == "doughnut" || typ == "radar" || typ == "funnel" { // the library makes each item a series
 			var total float64
 			for _, item := range data {
 				if v, ok := num(dataValue(item)); ok && v > 0 {

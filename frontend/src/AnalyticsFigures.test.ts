@@ -378,6 +378,29 @@ describe('the monthly report', () => {
     expect(toasts(w)).toEqual([])
   })
 
+  it('follows the scheduler writing the month just over', async () => {
+    const d = new Date(Date.now() - 6 * 3600 * 1000)
+    d.setDate(1)
+    d.setMonth(d.getMonth() - 1)
+    const due = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
+    state.analytics.plan = { folder: '/home/camille/Rapports', lang: 'en', agency: '', last: '2025-09' }
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const w = await openAnalytics()
+    expect(byId(w, 'monthly-last').text()).toBe('September 2025')
+    const asked = api.reportPlan.mock.calls.length
+    vi.advanceTimersByTime(3000)
+    await settle()
+    expect(api.reportPlan.mock.calls.length).toBe(asked + 1)
+    state.analytics.plan = { ...state.analytics.plan, last: due } // the scheduler wrote it
+    vi.advanceTimersByTime(3000)
+    await settle()
+    expect(byId(w, 'monthly-last').text()).toBe(new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' }).format(d))
+    vi.advanceTimersByTime(30000)
+    await settle()
+    expect(api.reportPlan.mock.calls.length).toBe(asked + 2) // written: no more asking
+    w.unmount()
+  })
+
   it('shows a plan already made, in French', async () => {
     state.analytics.plan = { folder: '/home/camille/Clients/Martin', lang: 'en', agency: '', last: '2025-10' }
     const w = await openAnalytics('fr')

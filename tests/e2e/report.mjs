@@ -13,8 +13,11 @@
 // agency, and each KPI tile's value, change and previous value as the screen
 // showed them (same column of pdftotext -layout, spaces normalised). Its
 // pages are rendered by pdftoppm into ART. Then Export CSV the same way: a
-// header, rows of the period, and the count tiles' figures. Finally it
-// switches back to the workspace browser.mjs left current (browser.sh then
+// header, rows of the period, and the count tiles' figures. Then the
+// monthly report: a folder chosen in the native folder chooser, the
+// scheduler writes last month's report there within a poll (its text and
+// pages checked, no temporary file left), and the plan is stopped. Finally
+// it switches back to the workspace browser.mjs left current (browser.sh then
 // checks that workspace's posts with the CLI).
 //
 // Env: RUCHE_URL, ART, RESULT (browser.mjs's result: the workspace to go
@@ -46,6 +49,7 @@ const MIN_PAGES = 6;
 // The save dialogs' titles (dialog.* in backend/locale/messages.go), in French.
 const PDF_DIALOG = 'Enregistrer le rapport client (PDF)';
 const CSV_DIALOG = 'Exporter les chiffres (CSV)';
+const MONTHLY_DIALOG = 'Choisir le dossier des rapports mensuels';
 
 mkdirSync(ART, { recursive: true });
 const t0 = Date.now();
@@ -94,20 +98,25 @@ function dialogWindow(title) {
   }
 }
 
-// answerSave types path into the GTK save dialog titled title (its name
-// field has the focus, the suggested name selected; a full path there is
-// taken as such), saves the X screen with the dialog as shot, and presses
-// Return.
-async function answerSave(title, path, shot) {
-  const wid = await waitFor(`the save dialog "${title}" on ${DEV_DISPLAY}`, () => dialogWindow(title), 30000);
-  say(`save dialog "${title}" is window ${wid}`);
-  // Without a window manager nothing gives the dialog the keyboard: focus it.
+// focusDialog waits for the dialog titled title and gives it the keyboard:
+// without a window manager nothing else does.
+async function focusDialog(what, title) {
+  const wid = await waitFor(`the ${what} "${title}" on ${DEV_DISPLAY}`, () => dialogWindow(title), 30000);
+  say(`${what} "${title}" is window ${wid}`);
   try {
     xdotool('windowfocus', '--sync', wid);
   } catch {
     xdotool('windowfocus', wid);
   }
-  await sleep(300); // GTK has set the focus on the name field and selected it
+  await sleep(300);
+}
+
+// answerSave types path into the GTK save dialog titled title (its name
+// field has the focus, the suggested name selected; a full path there is
+// taken as such), saves the X screen with the dialog as shot, and presses
+// Return.
+async function answerSave(title, path, shot) {
+  await focusDialog('save dialog', title); // GTK has set the focus on the name field and selected it
   xdotool('key', '--clearmodifiers', 'ctrl+a');
   xdotool('type', '--clearmodifiers', '--delay', '15', path);
   await sleep(300);
@@ -115,6 +124,33 @@ async function answerSave(title, path, shot) {
   say(`typed ${path}; saved artifacts/${shot}`);
   xdotool('key', '--clearmodifiers', 'Return');
   await waitFor(`the save dialog "${title}" to close`, () => !dialogWindow(title), 15000);
+}
+
+// answerFolder types path into the GTK folder chooser titled title: Ctrl+L
+// opens its location field, the path goes there (without the "/" GTK
+// completes it with), Return selects the folder typed, or else the Open
+// button does. Saves the X screen as shot.
+async function answerFolder(title, path, shot) {
+  await focusDialog('folder chooser', title);
+  xdotool('key', '--clearmodifiers', 'ctrl+l');
+  await sleep(200);
+  xdotool('key', '--clearmodifiers', 'ctrl+a');
+  xdotool('type', '--clearmodifiers', '--delay', '15', path);
+  await sleep(300);
+  xdotool('key', '--clearmodifiers', 'Delete'); // GTK completes the name with a selected "/": drop it
+  await sleep(200);
+  run('import', ['-window', 'root', join(ART, shot)], { env: xenv });
+  say(`typed ${path}; saved artifacts/${shot}`);
+  xdotool('key', '--clearmodifiers', 'Return');
+  const closed = () => waitFor('the folder chooser to close', () => !dialogWindow(title), 3000).then(() => true, () => false);
+  if (!(await closed())) {
+    say('still open: its Open button (Alt+O)');
+    xdotool('key', '--clearmodifiers', 'alt+o');
+  }
+  if (!(await closed())) {
+    run('import', ['-window', 'root', join(ART, `${PREFIX}-dialog-monthly-stuck.png`)], { env: xenv });
+    throw new Error(`the folder chooser "${title}" stays open (artifacts/${PREFIX}-dialog-monthly-stuck.png)`);
+  }
 }
 
 // ---------------------------------------------------------------- PDF and CSV
@@ -402,6 +438,37 @@ try {
   const c = checkCsv(csv, screen);
   writeFileSync(join(ART, `${PREFIX}.csv`), readFileSync(csv));
   say(`CSV: ${c.rows} rows (${c.kinds.join(', ')}), ${c.same} count tiles as on screen (${((Date.now() - tc) / 1000).toFixed(1)} s)`);
+
+  // ---- The monthly report: a folder chosen in the native folder chooser,
+  // then the scheduler's next poll (every 5 s) writes the month just over.
+  const monthly = join(OUT, 'rapports-mensuels');
+  mkdirSync(monthly);
+  const tm = Date.now();
+  await tid('monthly-lang').selectOption('fr');
+  say('click monthly-choose');
+  await tid('monthly-choose').click();
+  await answerFolder(MONTHLY_DIALOG, monthly, `${PREFIX}-dialog-monthly.png`);
+  await toastWith(message(fr.analytics.monthly.planned, { folder: monthly }));
+  await waitFor('the panel to show the folder', async () => (await tid('monthly-folder').innerText()).trim() === monthly);
+  const month = period.from.slice(0, 7);
+  const written = await waitFor(`the report of ${month} in ${monthly}`, () =>
+    readdirSync(monthly).find((f) => f.endsWith(`-${month}.pdf`)), 30000);
+  const mpdf = join(monthly, written);
+  const mtext = squeeze(run('pdftotext', [mpdf, '-']));
+  const mpages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [mpdf]))[1]);
+  for (const want of [SECTIONS[0], squeeze(demo.name), AGENCY, ANALYSIS]) {
+    if (!mtext.includes(squeeze(want))) throw new Error(`the monthly report ${written} lacks ${JSON.stringify(want)}`);
+  }
+  if (mpages < MIN_PAGES) throw new Error(`the monthly report has ${mpages} pages, want at least ${MIN_PAGES}`);
+  if (readdirSync(monthly).length !== 1) throw new Error(`the folder holds ${readdirSync(monthly).join(', ')}: want the one report, no temporary file`);
+  writeFileSync(join(ART, `${PREFIX}-monthly.pdf`), readFileSync(mpdf));
+  const monthName = new Intl.DateTimeFormat('fr', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period.from}T12:00:00Z`));
+  await waitFor(`the panel to say "${monthName}" was written`, async () => squeeze(await tid('monthly-last').innerText()) === monthName, 15000);
+  await tid('monthly-panel').scrollIntoViewIfNeeded();
+  await shot(`${PREFIX}-monthly.png`);
+  say(`monthly: ${written}, ${mpages} pages, written by the scheduler ${((Date.now() - tm) / 1000).toFixed(1)} s after the click`);
+  await tid('monthly-stop').click();
+  await tid('monthly-none').waitFor({ state: 'visible' });
 
   // ---- back to browser.mjs's workspace, whose posts browser.sh checks
   await switchTo(back);
