@@ -76,6 +76,10 @@ type CollectorConfig struct {
 	// FirstAnswers is how far back the answers are read the first time. 30
 	// days.
 	FirstAnswers time.Duration
+	// AnswersOverlap is how far before the last answer read the next read
+	// starts: a network may show an answer some time after a newer one
+	// (its index lags), and one read again is only saved again. 1 h.
+	AnswersOverlap time.Duration
 }
 
 func (c CollectorConfig) withDefaults() CollectorConfig {
@@ -91,6 +95,7 @@ func (c CollectorConfig) withDefaults() CollectorConfig {
 	def(&c.Lookback, 7*24*time.Hour)
 	def(&c.Community, time.Hour)
 	def(&c.FirstAnswers, 30*24*time.Hour)
+	def(&c.AnswersOverlap, time.Hour)
 	if c.Batch <= 0 {
 		c.Batch = 100
 	}
@@ -446,12 +451,12 @@ func (c *Collector) collectCommunity(ctx context.Context, a account.Account, na 
 	}
 	var answers []metric.Answer
 	if ans, ok := reader.(network.Answerer); ok {
-		since := cur.AnswersSince
-		if since.IsZero() {
-			since = now.Add(-c.cfg.FirstAnswers)
+		newest := cur.AnswersSince // the newest answer read, or where the first read began
+		if newest.IsZero() {
+			newest = now.Add(-c.cfg.FirstAnswers)
 		}
 		cctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
-		posts, err := ans.Answers(cctx, na, since)
+		posts, err := ans.Answers(cctx, na, newest.Add(-c.cfg.AnswersOverlap))
 		cancel()
 		if err != nil {
 			return true, err
@@ -462,11 +467,11 @@ func (c *Collector) collectCommunity(ctx context.Context, a account.Account, na 
 				continue
 			}
 			answers = append(answers, metric.Answer{WorkspaceID: a.WorkspaceID, AccountID: a.ID, ParentID: p.ReplyTo, ID: p.ID, At: at})
-			if at.After(since) {
-				since = at
+			if at.After(newest) {
+				newest = at
 			}
 		}
-		cur.AnswersSince = since
+		cur.AnswersSince = newest
 	}
 	cur.Notifications, cur.ReadAt = next, now
 	if err := c.store.PutCommunity(ctx, a.ID, cur, acts, answers); err != nil {

@@ -361,8 +361,8 @@ func TestCollectorReadsTheCommunity(t *testing.T) {
 	if len(answers) != 1 || answers[0].ParentID != reply.ID || !answers[0].At.Equal(t0.Add(-5*time.Minute)) {
 		t.Errorf("answers = %+v, want the answer to the reply", answers)
 	}
-	if want := t0.Add(-30 * 24 * time.Hour); len(r.since) != 1 || !r.since[0].Equal(want) {
-		t.Errorf("first Answers since %v, want a month back (%s)", r.since, want)
+	if want := t0.Add(-30*24*time.Hour - time.Hour); len(r.since) != 1 || !r.since[0].Equal(want) {
+		t.Errorf("first Answers since %v, want a month and the overlap back (%s)", r.since, want)
 	}
 
 	// Within the hour nothing is read again; after it, from the cursors.
@@ -376,9 +376,12 @@ func TestCollectorReadsTheCommunity(t *testing.T) {
 	if want := []string{"", "n3"}; !slices.Equal(r.cursors, want) {
 		t.Errorf("Notifications cursors = %q, want %q", r.cursors, want)
 	}
-	if want := t0.Add(-5 * time.Minute); len(r.since) != 2 || !r.since[1].Equal(want) {
-		t.Errorf("Answers since %v, want the last answer read (%s)", r.since, want)
+	if want := t0.Add(-5*time.Minute - time.Hour); len(r.since) != 2 || !r.since[1].Equal(want) {
+		t.Errorf("Answers since %v, want the overlap before the last answer read (%s)", r.since, want)
 	}
+	// The network shows late an answer older than the newest read: the
+	// overlap reads it at the next hour, and the one read again stays one.
+	r.answers = append(r.answers, network.RemotePost{ID: "at://fournil/post/a0", ReplyTo: "at://fan/post/m1", CreatedAt: t0.Add(-20 * time.Minute)})
 
 	// A restart does not read before the hour is up; a failure keeps the
 	// cursor, and the next try reads from it.
@@ -396,5 +399,8 @@ func TestCollectorReadsTheCommunity(t *testing.T) {
 	}
 	if acts, _ := st.Activities(ctx, "ws1", t0.Add(-time.Hour), t0.Add(3*time.Hour)); len(acts) != 4 {
 		t.Errorf("activities after the failure = %d, want 4", len(acts))
+	}
+	if answers, _ := st.Answers(ctx, "ws1", t0.Add(-time.Hour), t0.Add(3*time.Hour)); len(answers) != 2 {
+		t.Errorf("answers = %+v, want the first and the one shown late, once each", answers)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -55,6 +56,7 @@ func xrpc(t *testing.T, n network, method, token string, in, out any) {
 // counters once the collector reads them.
 func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 	n := localNetwork(t)
+	started := time.Now().Truncate(time.Second) // records are dated to the second
 	var mu sync.Mutex
 	offset := time.Duration(0)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return time.Now().Add(offset) }
@@ -115,9 +117,12 @@ func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 	}
 	xrpc(t, n, "com.atproto.server.createSession", "", map[string]string{"identifier": os.Getenv("BLUESKY_BRAND_HANDLE"),
 		"password": os.Getenv("BLUESKY_BRAND_PASSWORD")}, &brand)
+	var answer struct {
+		URI string `json:"uri"`
+	}
 	xrpc(t, n, "com.atproto.repo.createRecord", brand.AccessJwt, map[string]any{"repo": brand.DID, "collection": "app.bsky.feed.post",
 		"record": map[string]any{"$type": "app.bsky.feed.post", "text": "Oui, de 8 h à 12 h !", "createdAt": time.Now().UTC().Format(time.RFC3339),
-			"reply": map[string]any{"root": subject, "parent": map[string]string{"uri": question.URI, "cid": question.CID}}}}, nil)
+			"reply": map[string]any{"root": subject, "parent": map[string]string{"uri": question.URI, "cid": question.CID}}}}, &answer)
 	// The AppView indexes with a short lag.
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(200 * time.Millisecond) {
 		var posts struct {
@@ -134,7 +139,7 @@ func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 		xrpc(t, n, "app.bsky.feed.getAuthorFeed?"+url.Values{"actor": {brand.DID}, "filter": {"posts_with_replies"}}.Encode(), brand.AccessJwt, nil, &feed)
 		answered := false
 		for _, item := range feed.Feed {
-			answered = answered || strings.Contains(string(item), "Oui, de 8 h")
+			answered = answered || strings.Contains(string(item), answer.URI)
 		}
 		if len(posts.Posts) == 1 && posts.Posts[0].LikeCount == 1 && posts.Posts[0].RepostCount == 1 && posts.Posts[0].ReplyCount == 1 && answered {
 			break
@@ -144,15 +149,31 @@ func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 		}
 	}
 
-	// An hour later, the collector reads the first checkpoint.
-	mu.Lock()
-	offset = 61 * time.Minute
-	mu.Unlock()
-	a.Collector.Wake()
-	if err := a.Collector.Collect(context.Background()); err != nil {
-		t.Fatal(err)
+	// An hour later, the collector reads the first checkpoint and the
+	// community. The AppView may show the answer to a reader some moments
+	// after the brand saw it: as in life, the next hourly read catches up.
+	ctx = context.Background()
+	reads := 0
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		mu.Lock()
+		offset += 61 * time.Minute
+		mu.Unlock()
+		a.Collector.Wake()
+		if err := a.Collector.Collect(ctx); err != nil {
+			t.Fatal(err)
+		}
+		reads++
+		answers, err := a.Store.Answers(ctx, published.WorkspaceID, now().Add(-24*time.Hour), now().Add(time.Minute))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.ContainsFunc(answers, func(an metric.Answer) bool { return an.ID == answer.URI }) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(500 * time.Millisecond)
 	}
-	ms, err := a.Store.PostMetricsBetween(context.Background(), published.WorkspaceID, now().Add(-3*time.Hour), now())
+	t.Logf("hourly reads until the answer was read: %d", reads)
+	ms, err := a.Store.PostMetricsBetween(context.Background(), published.WorkspaceID, now().Add(-24*time.Hour), now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,9 +187,9 @@ func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 	t.Log(fmt.Sprintf("collected after the fan's like and repost: %+v", got.Counters))
 
 	// The community: the fan's like, repost and question, and the brand's
-	// answer to it.
-	ctx = context.Background()
-	acts, err := a.Store.Activities(ctx, published.WorkspaceID, now().Add(-3*time.Hour), now().Add(time.Minute))
+	// answer to it (the network may hold those of earlier runs too: only
+	// this run's count).
+	acts, err := a.Store.Activities(ctx, published.WorkspaceID, started, now().Add(time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,12 +202,12 @@ func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 	if kinds[metric.ActLike] != 1 || kinds[metric.ActRepost] != 1 || kinds[metric.ActReply] != 1 {
 		t.Errorf("the fan's activities = %v, want a like, a repost and a reply", kinds)
 	}
-	answers, err := a.Store.Answers(ctx, published.WorkspaceID, now().Add(-3*time.Hour), now().Add(time.Minute))
+	answers, err := a.Store.Answers(ctx, published.WorkspaceID, started, now().Add(time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(answers) != 1 || answers[0].ParentID != question.URI {
-		t.Errorf("answers = %+v, want the brand's answer to %s", answers, question.URI)
+	if len(answers) != 1 || answers[0].ID != answer.URI || answers[0].ParentID != question.URI {
+		t.Errorf("answers = %+v, want the brand's answer %s to %s", answers, answer.URI, question.URI)
 	}
 	ws, err := a.Workspaces.Current(ctx)
 	if err != nil {
@@ -197,11 +218,12 @@ func TestCollectedCountersOnTheRealNetwork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := db.Responses; r.Received != 1 || r.Answered != 1 || !r.MedianKnown {
+	// On a network used before, earlier runs' questions count too.
+	if r := db.Responses; r.Received < 1 || r.Answered < 1 || !r.MedianKnown {
 		t.Errorf("dashboard responses = %+v, want the question received and answered", r)
 	}
-	if len(db.Fans) == 0 || db.Fans[0].ActorID != sess.DID || db.Fans[0].Interactions != 3 {
-		t.Errorf("dashboard fans = %+v, want the fan first with 3 interactions", db.Fans)
+	if len(db.Fans) == 0 || db.Fans[0].ActorID != sess.DID || db.Fans[0].Interactions < 3 {
+		t.Errorf("dashboard fans = %+v, want the fan first with 3 interactions or more", db.Fans)
 	}
 	t.Logf("community read: %v; first response %.1f min", kinds, db.Responses.MedianMinutes)
 }
