@@ -18,7 +18,7 @@ import (
 // Conversations are what people did towards a workspace's accounts and the
 // answers the accounts wrote, with each account's network: the community
 // KPIs are computed from them. Activities may come in any order; in the
-// store's order (by UTC day) and Indexed, a period reads only its days.
+// store's order (by UTC day) and indexed, a period reads only its days.
 type Conversations struct {
 	Activities []metric.Activity
 	Answers    []metric.Answer
@@ -26,7 +26,7 @@ type Conversations struct {
 	idx        *convIndex
 }
 
-// convIndex is what Indexed computes once for the periods a dashboard
+// convIndex is what indexed computes once for the periods a dashboard
 // reads: whether the activities come day after day, and how long each
 // waited for its first answer.
 type convIndex struct {
@@ -50,9 +50,9 @@ const (
 	unanswered  = -1.0
 )
 
-// Indexed returns c with its index built: the dashboard asks several
+// indexed returns c with its index built: the dashboard asks several
 // periods of the same conversations.
-func (c Conversations) Indexed() Conversations {
+func (c Conversations) indexed() Conversations {
 	c.idx = c.index()
 	return c
 }
@@ -101,9 +101,9 @@ func (c Conversations) index() *convIndex {
 	return idx
 }
 
-// Only returns the conversations of the activities keep keeps, indexed
+// only returns the conversations of the activities keep keeps, indexed
 // when c is, c unchanged.
-func (c Conversations) Only(keep func(*metric.Activity) bool) Conversations {
+func (c Conversations) only(keep func(*metric.Activity) bool) Conversations {
 	out := Conversations{Answers: c.Answers, NetworkOf: c.NetworkOf}
 	var idx *convIndex
 	if c.idx != nil {
@@ -175,7 +175,7 @@ type Fan struct {
 func (c Conversations) MostActive(w calendar.Window, net string, n int) []Fan {
 	idx := c.index()
 	fanOf := make([]int32, len(idx.people)) // person → 1 + their place in fans
-	var fans []Fan
+	fans := []Fan{}
 	c.in(w, net, func(i int, a *metric.Activity) {
 		if a.Kind == metric.ActFollow {
 			return
@@ -215,9 +215,6 @@ func fanOrder(a, b Fan) int {
 // when they are few of many.
 func firstFans(fans []Fan, n int) []Fan {
 	n = max(min(n, len(fans)), 0)
-	if n == 0 {
-		return nil
-	}
 	if n*4 >= len(fans) {
 		slices.SortFunc(fans, fanOrder)
 		return fans[:n]
@@ -299,7 +296,6 @@ type communityKey struct {
 	wsID                string
 	from, to, answersTo time.Time
 	version             uint64
-	valid               bool
 }
 
 // read returns the activities of workspace wsID in [from, to) and the
@@ -313,7 +309,7 @@ func (c *communityCache) read(ctx context.Context, st Store, wsID string, networ
 		}
 		return t
 	}
-	key := communityKey{wsID: wsID, from: from, to: open(to), answersTo: open(answersTo), version: st.CommunityVersion(), valid: true}
+	key := communityKey{wsID: wsID, from: from, to: open(to), answersTo: open(answersTo), version: st.CommunityVersion()}
 	c.mu.Lock()
 	if c.key == key && maps.Equal(c.conv.NetworkOf, networkOf) {
 		conv := c.conv
@@ -329,7 +325,7 @@ func (c *communityCache) read(ctx context.Context, st Store, wsID string, networ
 	if err != nil {
 		return Conversations{}, fmt.Errorf("answers: %w", err)
 	}
-	conv := Conversations{Activities: acts, Answers: answers, NetworkOf: networkOf}.Indexed()
+	conv := Conversations{Activities: acts, Answers: answers, NetworkOf: networkOf}.indexed()
 	c.mu.Lock()
 	c.key, c.conv = key, conv // the version read before: a write meanwhile is read next time
 	c.mu.Unlock()

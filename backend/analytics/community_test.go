@@ -128,7 +128,7 @@ func randomConversations(n int) Conversations {
 // or not, filtered before or after, the figures are the same.
 func TestIndexedConversations(t *testing.T) {
 	plain := randomConversations(9000)
-	indexed := plain.Indexed()
+	indexed := plain.indexed()
 	if !indexed.idx.byDay {
 		t.Fatal("activities in day order not seen as such")
 	}
@@ -140,7 +140,7 @@ func TestIndexedConversations(t *testing.T) {
 		}
 	}
 	filteredPlain := Conversations{Activities: kept, Answers: plain.Answers, NetworkOf: plain.NetworkOf}
-	filteredIndexed := indexed.Only(keep)
+	filteredIndexed := indexed.only(keep)
 	for _, span := range []struct{ from, to calendar.Day }{{day(2027, 1, 1), day(2027, 3, 31)}, {day(2027, 1, 10), day(2027, 1, 17)},
 		{day(2026, 12, 1), day(2027, 1, 2)}, {day(2027, 5, 1), day(2027, 5, 2)}} {
 		for _, zone := range []string{"UTC", "Pacific/Auckland", "America/Los_Angeles"} {
@@ -167,7 +167,7 @@ func TestIndexedConversations(t *testing.T) {
 	shuffled := randomConversations(500)
 	slices.Reverse(shuffled.Activities)
 	w, _ := calendar.NewWindow(day(2027, 1, 1), day(2027, 1, 3), time.UTC)
-	if ix := shuffled.Indexed(); ix.idx.byDay || ix.Responses(w, "") != shuffled.Responses(w, "") || ix.Responses(w, "").Received == 0 {
+	if ix := shuffled.indexed(); ix.idx.byDay || ix.Responses(w, "") != shuffled.Responses(w, "") || ix.Responses(w, "").Received == 0 {
 		t.Errorf("reversed activities: byDay %v, %+v", ix.idx.byDay, ix.Responses(w, ""))
 	}
 }

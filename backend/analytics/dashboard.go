@@ -304,7 +304,7 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 	}
 	d.allConv, d.conv = conv, conv
 	if len(f.Networks)+len(f.Accounts) > 0 {
-		d.conv = conv.Only(func(a *metric.Activity) bool {
+		d.conv = conv.only(func(a *metric.Activity) bool {
 			acc, ok := d.accounts[a.AccountID]
 			return ok && f.Account(acc)
 		})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -218,10 +219,7 @@ func splitColours(o map[string]any) {
 	}
 	split := make([]any, 0, len(distinct))
 	for _, c := range distinct {
-		part := make(map[string]any, len(s)+1)
-		for k, v := range s {
-			part[k] = v
-		}
+		part := maps.Clone(s)
 		items := make([]any, len(data))
 		for i, item := range data {
 			items[i] = "-"

@@ -117,19 +117,24 @@ func (ct chartText) labelText(item any, v float64, tmpl, series, name string, to
 // value writes a number of a label with at most two decimals, none when
 // they would be zeros: French "2,31", "1 510", English "2.31", "1,510".
 func (ct chartText) value(v float64) string {
-	for d := 0; d < 2; d++ {
-		if math.Abs(v-round(v, d)) < 1e-9 {
-			return number(ct.lang, v, d)
-		}
+	s := number(ct.lang, v, 2)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return s
 	}
-	return number(ct.lang, v, 2)
+	switch frac := s[len(s)-2:]; { // the separator is the third last byte
+	case frac == "00":
+		return s[:len(s)-3]
+	case frac[1] == '0':
+		return s[:len(s)-1]
+	}
+	return s
 }
 
 // axisValue writes an axis graduation: whole numbers grouped by thousands
 // ("2 250"), millions shortened ("1,5 M", "1.5M").
 func (ct chartText) axisValue(v float64) string {
 	if math.Abs(v) >= 1e6 {
-		m := ct.value(round(v/1e6, 1))
+		m := ct.value(math.Round(v/1e5) / 10)
 		if ct.lang == locale.French {
 			return m + nbsp + "M"
 		}
@@ -202,9 +207,4 @@ func axisTemplate(axis map[string]any) string {
 		return ""
 	}
 	return labelTemplate(axis["axisLabel"])
-}
-
-func round(v float64, d int) float64 {
-	p := math.Pow(10, float64(d))
-	return math.Round(v*p) / p
 }

@@ -406,6 +406,8 @@ try {
   say(`${charts.length} charts: ${charts.join(' | ')}`);
   const screen = { workspace: demo.name, period, tiles, charts };
   await shot(`${PREFIX}-analytics.png`);
+  await tid('analytics-community').scrollIntoViewIfNeeded();
+  await shot(`${PREFIX}-community.png`);
 
   // ---- the analysis, the report's language and agency
   await tid('analytics-analysis').fill(ANALYSIS);
