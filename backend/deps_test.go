@@ -2,6 +2,7 @@ package backend
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"os/exec"
 	"strings"
@@ -76,4 +77,36 @@ func TestDependenciesPointOneWay(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestModulesCarryTheirSecurityFixes keeps the modules whose older
+// versions have known flaws at or past the fixed version (x/net's HTML
+// tokenizer reads hostile link-card pages).
+func TestModulesCarryTheirSecurityFixes(t *testing.T) {
+	tests := []struct{ module, min string }{
+		{"golang.org/x/net", "v0.38.0"},
+	}
+	for _, tt := range tests {
+		out, err := exec.Command("go", "list", "-m", "-f", "{{.Version}}", tt.module).Output()
+		if err != nil {
+			t.Fatalf("go list -m %s: %v", tt.module, err)
+		}
+		if got := strings.TrimSpace(string(out)); semverLess(got, tt.min) {
+			t.Errorf("%s is at %s, want %s or later", tt.module, got, tt.min)
+		}
+	}
+}
+
+// semverLess compares two vMAJOR.MINOR.PATCH versions.
+func semverLess(a, b string) bool {
+	pa, pb := strings.Split(strings.TrimPrefix(a, "v"), "."), strings.Split(strings.TrimPrefix(b, "v"), ".")
+	for i := 0; i < 3 && i < len(pa) && i < len(pb); i++ {
+		var x, y int
+		fmt.Sscan(strings.SplitN(pa[i], "-", 2)[0], &x)
+		fmt.Sscan(strings.SplitN(pb[i], "-", 2)[0], &y)
+		if x != y {
+			return x < y
+		}
+	}
+	return false
 }

@@ -10,6 +10,7 @@ package network
 
 import (
 	"context"
+	"time"
 
 	"ruche/backend/post"
 )
@@ -83,5 +84,13 @@ type Publisher interface {
 	Capabilities() Capabilities
 	Publish(ctx context.Context, account Account, v post.Variant, idempotencyKey string) (Result, error)
 	Delete(ctx context.Context, account Account, remoteID string) error
-	Lookup(ctx context.Context, account Account, idempotencyKey string) (Result, bool, error)
+	Lookup(ctx context.Context, account Account, sent Sent) (Result, bool, error)
+}
+
+// Sent is an earlier attempt Lookup looks for: the publication's key, the
+// variant it sent, and the earliest instant it can have gone out.
+type Sent struct {
+	Key     string
+	Variant post.Variant
+	Since   time.Time
 }

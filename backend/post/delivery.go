@@ -47,7 +47,13 @@ type Delivery struct {
 	// Released counts the copies the network gave back: each hand-over
 	// has a key of its own (see HoldKey).
 	Released int `json:"released,omitempty"`
+	// TriesFrom is where the current round of attempts starts: a failed
+	// target rescheduled by the user gets a new round (Tries).
+	TriesFrom int `json:"triesFrom,omitempty"`
 }
+
+// Tries counts the attempts of the current round.
+func (d Delivery) Tries() int { return max(len(d.Attempts)-d.TriesFrom, 0) }
 
 // HoldKey is the idempotency key of the next hand-over of d to its
 // network: the same when a hand-over whose answer was lost is tried again,

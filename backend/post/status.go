@@ -36,8 +36,10 @@ var moves = map[Status][]Status{
 	// Draft (unscheduled).
 	Scheduled: {Draft, Publishing, Paused, Missed},
 	// Publishing ends Published or Failed, or goes back to Scheduled to be
-	// tried again later (temporary failure, or a target still pending).
-	Publishing: {Published, Failed, Scheduled},
+	// tried again later (temporary failure, or a target still pending), or
+	// becomes Missed (a crash left it publishing and Ruche came back past
+	// its grace period: what had not gone out waits for the user).
+	Publishing: {Published, Failed, Scheduled, Missed},
 	Published:  {},
 	Failed:     {Draft, Scheduled},
 	Missed:     {Draft, Scheduled},
@@ -129,11 +131,27 @@ func (p *Post) Schedule(at, now time.Time) error {
 	if len(p.Variants) == 0 {
 		return ErrNoTargets.With(nil, nil)
 	}
+	from := p.Status
 	if err := p.SetStatus(Scheduled, now); err != nil {
 		return err
 	}
+	if from == Failed {
+		p.retryFailed()
+	}
 	p.ScheduledAt, p.RetryAt, p.UpdatedAt = at.UTC(), time.Time{}, now.UTC()
 	return nil
+}
+
+// retryFailed gives the targets that failed a new round: pending again,
+// with their attempts so far kept for the record but no longer counted
+// against the scheduler's limit (Delivery.TriesFrom).
+func (p *Post) retryFailed() {
+	for i := range p.Deliveries {
+		d := &p.Deliveries[i]
+		if d.State == DeliveryFailed {
+			d.State, d.TriesFrom = DeliveryPending, len(d.Attempts)
+		}
+	}
 }
 
 // Move gives p the new instant at, which must not be before now, keeping its

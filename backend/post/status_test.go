@@ -18,7 +18,7 @@ func TestCanMove(t *testing.T) {
 		{InReview, Draft}: true, {InReview, Approved}: true,
 		{Approved, Draft}: true, {Approved, InReview}: true, {Approved, Scheduled}: true,
 		{Scheduled, Draft}: true, {Scheduled, Publishing}: true, {Scheduled, Paused}: true, {Scheduled, Missed}: true,
-		{Publishing, Published}: true, {Publishing, Failed}: true, {Publishing, Scheduled}: true,
+		{Publishing, Published}: true, {Publishing, Failed}: true, {Publishing, Scheduled}: true, {Publishing, Missed}: true,
 		{Failed, Draft}: true, {Failed, Scheduled}: true,
 		{Missed, Draft}: true, {Missed, Scheduled}: true,
 		{Paused, Draft}: true, {Paused, Scheduled}: true, {Paused, Missed}: true,

@@ -21,24 +21,34 @@ var (
 	ErrInterrupted = fault.New(fault.Transient, "scheduler.interrupted")
 )
 
+// job is a claimed post handed to a worker. late marks a post a crash
+// left publishing whose time passed beyond the grace period meanwhile:
+// each network is asked whether it went out, nothing is sent, and what did
+// not go out is missed (the user decides).
+type job struct {
+	post post.Post
+	late bool
+}
+
 // deliver publishes a claimed post (status publishing) to each target still
 // pending, then hands the attempts and the outcome to the outcome writer,
-// which records them in one transaction: published, failed, or scheduled
-// again for a retry. The worker does not wait for the disk: should the
-// process die before that write, the post is still publishing and reconcile
-// asks the networks at the next start.
-func (s *Scheduler) deliver(ctx context.Context, p post.Post) {
+// which records them in one transaction: published, failed, missed, or
+// scheduled again for a retry. The worker does not wait for the disk: should
+// the process die before that write, the post is still publishing and
+// reconcile asks the networks at the next start.
+func (s *Scheduler) deliver(ctx context.Context, j job) {
 	type tried struct {
 		account string
 		a       post.Attempt
 		res     network.Result
 	}
+	p := j.post
 	var done []tried
 	for _, d := range p.Deliveries {
 		if d.State != post.DeliveryPending || p.Variant(d.AccountID) == nil {
 			continue
 		}
-		if a, res, ok := s.attempt(ctx, p, d); ok {
+		if a, res, ok := s.attempt(ctx, p, d, j.late); ok {
 			done = append(done, tried{d.AccountID, a, res})
 		}
 	}
@@ -48,7 +58,7 @@ func (s *Scheduler) deliver(ctx context.Context, p post.Post) {
 		for _, t := range done {
 			q.Record(t.account, t.a, t.res.RemoteID, t.res.URL)
 		}
-		return s.settle(q, s.now())
+		return s.settle(q, s.now(), j.late)
 	}}
 }
 
@@ -73,8 +83,8 @@ func (s *Scheduler) settled(id string, final post.Post, err error) {
 }
 
 // attempt makes one try at delivery d; ok is false when it was not tried
-// (the app is quitting).
-func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) (post.Attempt, network.Result, bool) {
+// (the app is quitting, or, late, the network does not have it).
+func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery, late bool) (post.Attempt, network.Result, bool) {
 	v := p.Variant(d.AccountID)
 	account, pub, err := s.targets.Target(ctx, d.AccountID)
 	var res network.Result
@@ -85,8 +95,12 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) (
 		case <-ctx.Done():
 			return post.Attempt{}, res, false
 		}
-		res, err = s.send(ctx, pub, account, *v, d)
+		var sent bool
+		res, sent, err = s.send(ctx, pub, account, p, *v, d, late)
 		<-lane
+		if err == nil && !sent {
+			return post.Attempt{}, res, false
+		}
 	}
 	if ctx.Err() != nil && err != nil {
 		// Quitting mid-call: we cannot know whether it went out; the next
@@ -115,23 +129,40 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery) (
 }
 
 // send publishes, asking the network first whether an earlier attempt of
-// the same key went out (a timeout, a broken connection, a crash).
-func (s *Scheduler) send(ctx context.Context, pub network.Publisher, a network.Account, v post.Variant, d post.Delivery) (network.Result, error) {
+// the same publication went out (a timeout, a broken connection, a crash),
+// whatever the delay since. Late, it only asks: sent is false when the
+// network does not have the post.
+func (s *Scheduler) send(ctx context.Context, pub network.Publisher, a network.Account, p post.Post, v post.Variant, d post.Delivery, late bool) (res network.Result, sent bool, err error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	if d.Held != nil {
-		return s.collect(ctx, pub, a, v, d)
+		res, err = s.collect(ctx, pub, a, v, d)
+		return res, true, err
 	}
 	if len(d.Attempts) > 0 {
-		res, found, err := pub.Lookup(ctx, a, d.IdempotencyKey)
-		if err != nil {
-			return network.Result{}, err
-		}
-		if found {
-			return res, nil
+		res, found, err := pub.Lookup(ctx, a, network.Sent{Key: d.IdempotencyKey, Variant: v, Since: s.sentSince(p, d)})
+		if err != nil || found {
+			return res, true, err
 		}
 	}
-	return pub.Publish(ctx, a, v, d.IdempotencyKey)
+	if late {
+		return network.Result{}, false, nil
+	}
+	res, err = pub.Publish(ctx, a, v, d.IdempotencyKey)
+	return res, true, err
+}
+
+// sentSince is the earliest instant an earlier attempt of d can have gone
+// out: a post never goes before its time, and an attempt is recorded at
+// most one call timeout after it began.
+func (s *Scheduler) sentSince(p post.Post, d post.Delivery) time.Time {
+	since := p.ScheduledAt
+	if len(d.Attempts) > 0 {
+		if first := d.Attempts[0].At.Add(-s.cfg.Timeout); first.Before(since) {
+			since = first
+		}
+	}
+	return since
 }
 
 // ErrStillHeld: the network holds the post past its time (a Mastodon
@@ -162,8 +193,9 @@ func (s *Scheduler) collect(ctx context.Context, pub network.Publisher, a networ
 // errUnchanged aborts an UpdatePost that has nothing to write.
 var errUnchanged = errors.New("unchanged")
 
-// settle decides a post's status once its pending deliveries were tried.
-func (s *Scheduler) settle(p *post.Post, now time.Time) error {
+// settle decides a post's status once its pending deliveries were tried;
+// late (see job), what is still pending is missed.
+func (s *Scheduler) settle(p *post.Post, now time.Time, late bool) error {
 	if p.Status != post.Publishing {
 		return errUnchanged
 	}
@@ -179,7 +211,7 @@ func (s *Scheduler) settle(p *post.Post, now time.Time) error {
 			if w := s.retryDelay(d); w > wait {
 				wait = w
 			}
-			if tries(d) >= s.cfg.MaxAttempts {
+			if d.Tries() >= s.cfg.MaxAttempts {
 				p.Record(d.AccountID, post.Attempt{At: now, Outcome: post.OutcomeInvalid, Reason: ErrTooManyAttempts.Code}, "", "")
 				pending--
 				failed++
@@ -189,6 +221,8 @@ func (s *Scheduler) settle(p *post.Post, now time.Time) error {
 		}
 	}
 	switch {
+	case pending > 0 && late:
+		return p.SetStatus(post.Missed, now)
 	case pending > 0:
 		if err := p.SetStatus(post.Scheduled, now); err != nil {
 			return err
@@ -201,18 +235,15 @@ func (s *Scheduler) settle(p *post.Post, now time.Time) error {
 	return p.SetStatus(post.Published, now)
 }
 
-// tries counts the attempts that did not reach the network's verdict.
-func tries(d post.Delivery) int { return len(d.Attempts) }
-
 // retryDelay is the wait before the next attempt of d: exponential from
 // Backoff, capped at MaxBackoff, with ±25 % jitter so that many posts do not
 // retry in step, and never shorter than the network's Retry-After.
 func (s *Scheduler) retryDelay(d post.Delivery) time.Duration {
-	n := len(d.Attempts)
+	n := d.Tries()
 	if n == 0 {
 		return 0 // never tried (e.g. the app quit first): go again at once
 	}
-	last := d.Attempts[n-1]
+	last := d.Attempts[len(d.Attempts)-1]
 	base := float64(s.cfg.Backoff) * math.Pow(2, float64(n-1))
 	if base > float64(s.cfg.MaxBackoff) {
 		base = float64(s.cfg.MaxBackoff)
@@ -227,20 +258,34 @@ func (s *Scheduler) retryDelay(d post.Delivery) time.Duration {
 // reconcile handles the posts a crash left publishing: each pending target
 // is asked whether the post's key went out; the post then goes back to
 // scheduled (due at once) so that what is missing is sent, or is settled.
-func (s *Scheduler) reconcile(ctx context.Context, jobs chan<- post.Post) error {
+// One whose time passed beyond the grace period meanwhile is only asked
+// about: what did not go out is missed, as claim does for a post that was
+// never taken.
+func (s *Scheduler) reconcile(ctx context.Context, jobs chan<- job) error {
 	stuck, err := s.store.Publishing(ctx)
 	if err != nil {
 		return err
 	}
+	now := s.now()
 	for _, p := range stuck {
-		s.log.Warn().Str("post", p.ID).Msg("found publishing after a restart: reconciling")
+		late := now.Sub(claimedAt(p)) > s.cfg.Grace && len(p.HeldBy()) == 0
+		s.log.Warn().Str("post", p.ID).Bool("late", late).Msg("found publishing after a restart: reconciling")
 		select {
-		case jobs <- s.markUnknown(ctx, p):
+		case jobs <- job{post: s.markUnknown(ctx, p), late: late}:
 		case <-ctx.Done():
 			return nil
 		}
 	}
 	return nil
+}
+
+// claimedAt is when a post left publishing was taken: the status change
+// (UpdatedAt), never before its time.
+func claimedAt(p post.Post) time.Time {
+	if p.UpdatedAt.After(p.ScheduledAt) {
+		return p.UpdatedAt
+	}
+	return p.ScheduledAt
 }
 
 // markUnknown records, for each pending target of a post left publishing,

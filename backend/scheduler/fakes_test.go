@@ -172,7 +172,8 @@ func (f *fakeNet) Publish(ctx context.Context, _ network.Account, _ post.Variant
 
 func (f *fakeNet) Delete(context.Context, network.Account, string) error { return nil }
 
-func (f *fakeNet) Lookup(_ context.Context, _ network.Account, key string) (network.Result, bool, error) {
+func (f *fakeNet) Lookup(_ context.Context, _ network.Account, sent network.Sent) (network.Result, bool, error) {
+	key := sent.Key
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if len(f.published[key]) > 0 {

@@ -138,7 +138,7 @@ func (s *Scheduler) Wake() {
 // scheduled again).
 func (s *Scheduler) Run(ctx context.Context) error {
 	// A small queue lets the next batch be claimed while the workers send.
-	jobs := make(chan post.Post, s.cfg.Workers)
+	jobs := make(chan job, s.cfg.Workers)
 	outcomes := make(chan outcome)
 	written := make(chan struct{})
 	s.outcomes = outcomes
@@ -146,8 +146,8 @@ func (s *Scheduler) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	for range s.cfg.Workers {
 		wg.Go(func() {
-			for p := range jobs {
-				s.deliver(ctx, p)
+			for j := range jobs {
+				s.deliver(ctx, j)
 			}
 		})
 	}
@@ -189,7 +189,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 const claimChunk = 64
 
 // poll claims the due posts, batch after batch, and hands them to the workers.
-func (s *Scheduler) poll(ctx context.Context, jobs chan<- post.Post) error {
+func (s *Scheduler) poll(ctx context.Context, jobs chan<- job) error {
 	if s.cfg.BeforePoll != nil {
 		if err := s.cfg.BeforePoll(ctx); err != nil {
 			s.log.Error().Err(err).Msg("before poll")
@@ -210,7 +210,7 @@ func (s *Scheduler) poll(ctx context.Context, jobs chan<- post.Post) error {
 			claimed += len(taken)
 			for _, p := range taken {
 				select {
-				case jobs <- p:
+				case jobs <- job{post: p}:
 				case <-ctx.Done():
 					return nil // claimed but not sent: reconciled at the next start
 				}

@@ -186,10 +186,12 @@ func (c *Client) getRecord(ctx context.Context, a network.Account, repo, rkey st
 	return strongRef{URI: out.URI, CID: out.CID}, out.Value, true, nil
 }
 
-// Lookup returns the post published with idempotencyKey: found when its
+// Lookup returns the post published with sent's key: found when its
 // record is there and, for a thread, its last post too (a thread cut short
-// is not found, so that Publish finishes it).
-func (c *Client) Lookup(ctx context.Context, a network.Account, idempotencyKey string) (network.Result, bool, error) {
+// is not found, so that Publish finishes it). The record key comes from the
+// publication's key, which a repository keeps for good: no delay matters.
+func (c *Client) Lookup(ctx context.Context, a network.Account, sent network.Sent) (network.Result, bool, error) {
+	idempotencyKey := sent.Key
 	s, err := c.session(ctx, a)
 	if err != nil {
 		return network.Result{}, false, err

@@ -115,11 +115,11 @@ func TestPublishSameKeyMakesOnePost(t *testing.T) {
 	if again != first || f.nrecords() != 1 {
 		t.Errorf("Publish() again = %+v with %d records, want %+v and 1 record", again, f.nrecords(), first)
 	}
-	got, found, err := c.Lookup(context.Background(), a, "key-1")
+	got, found, err := c.Lookup(context.Background(), a, network.Sent{Key: "key-1"})
 	if err != nil || !found || got != first {
 		t.Errorf("Lookup() = %+v, %v, %v; want %+v, true", got, found, err, first)
 	}
-	if _, found, err := c.Lookup(context.Background(), a, "key-2"); err != nil || found {
+	if _, found, err := c.Lookup(context.Background(), a, network.Sent{Key: "key-2"}); err != nil || found {
 		t.Errorf("Lookup(unknown key) = %v, %v; want not found", found, err)
 	}
 }
@@ -135,7 +135,7 @@ func TestPublishFinishesAnInterruptedThread(t *testing.T) {
 	if _, err := c.Publish(context.Background(), a, v, "key-t"); !errors.Is(err, network.ErrServer) {
 		t.Fatalf("interrupted Publish() = %v, want network.ErrServer", err)
 	}
-	if _, found, err := c.Lookup(context.Background(), a, "key-t"); err != nil || found {
+	if _, found, err := c.Lookup(context.Background(), a, network.Sent{Key: "key-t"}); err != nil || found {
 		t.Errorf("Lookup(thread cut short) = %v, %v; want not found", found, err)
 	}
 	f.mu.Lock()
@@ -161,7 +161,7 @@ func TestPublishFinishesAnInterruptedThread(t *testing.T) {
 			t.Errorf("part %d rucheThreadLength = %d, want %d", i, p.ThreadLength, wantLen)
 		}
 	}
-	if got, found, err := c.Lookup(context.Background(), a, "key-t"); err != nil || !found || got != res {
+	if got, found, err := c.Lookup(context.Background(), a, network.Sent{Key: "key-t"}); err != nil || !found || got != res {
 		t.Errorf("Lookup(whole thread) = %+v, %v, %v; want %+v, true", got, found, err, res)
 	}
 }

@@ -280,7 +280,7 @@ func TestRealPublish(t *testing.T) {
 	if status < 400 {
 		t.Errorf("createRecord on a record key in use = %d, want a refusal", status)
 	}
-	if r, found, err := c.Lookup(ctx, a, "real-post-1"); err != nil || !found || r != res {
+	if r, found, err := c.Lookup(ctx, a, network.Sent{Key: "real-post-1"}); err != nil || !found || r != res {
 		t.Errorf("Lookup() = %+v, %v, %v; want %+v, true", r, found, err, res)
 	}
 
@@ -408,7 +408,7 @@ func TestRealPublish(t *testing.T) {
 	if err := c.Delete(ctx, a, res.RemoteID); err != nil {
 		t.Errorf("Delete() of a post gone = %v, want nil", err)
 	}
-	if _, found, err := c.Lookup(ctx, a, "real-post-1"); err != nil || found {
+	if _, found, err := c.Lookup(ctx, a, network.Sent{Key: "real-post-1"}); err != nil || found {
 		t.Errorf("Lookup() after Delete = %v, %v; want not found", found, err)
 	}
 }
@@ -449,7 +449,7 @@ func TestRealThreadInterruptedAndRetried(t *testing.T) {
 	if after := countPosts(t, n); after != before+2 {
 		t.Fatalf("posts after the interruption = %d, want %d", after, before+2)
 	}
-	if _, found, err := c.Lookup(ctx, a, "real-thread"); err != nil || found {
+	if _, found, err := c.Lookup(ctx, a, network.Sent{Key: "real-thread"}); err != nil || found {
 		t.Errorf("Lookup(thread cut short) = %v, %v; want not found", found, err)
 	}
 	cut.n.Store(100)
@@ -468,7 +468,7 @@ func TestRealThreadInterruptedAndRetried(t *testing.T) {
 	if root["uri"] != res.RemoteID || root["cid"] != rootCID || parent["uri"] != wantParent {
 		t.Errorf("third post's reply = %v, want root %s and parent %s", reply, res.RemoteID, wantParent)
 	}
-	if got, found, err := c.Lookup(ctx, a, "real-thread"); err != nil || !found || got != res {
+	if got, found, err := c.Lookup(ctx, a, network.Sent{Key: "real-thread"}); err != nil || !found || got != res {
 		t.Errorf("Lookup() = %+v, %v, %v; want %+v, true", got, found, err, res)
 	}
 }

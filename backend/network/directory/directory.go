@@ -246,8 +246,8 @@ func (w watched) Delete(ctx context.Context, a network.Account, id string) error
 	return w.check(ctx, w.Publisher.Delete(ctx, a, id))
 }
 
-func (w watched) Lookup(ctx context.Context, a network.Account, key string) (network.Result, bool, error) {
-	res, ok, err := w.Publisher.Lookup(ctx, a, key)
+func (w watched) Lookup(ctx context.Context, a network.Account, sent network.Sent) (network.Result, bool, error) {
+	res, ok, err := w.Publisher.Lookup(ctx, a, sent)
 	return res, ok, w.check(ctx, err)
 }
 
@@ -294,6 +294,6 @@ func (demoNet) Publish(_ context.Context, a network.Account, _ post.Variant, key
 
 func (demoNet) Delete(context.Context, network.Account, string) error { return nil }
 
-func (demoNet) Lookup(context.Context, network.Account, string) (network.Result, bool, error) {
+func (demoNet) Lookup(context.Context, network.Account, network.Sent) (network.Result, bool, error) {
 	return network.Result{}, false, nil
 }

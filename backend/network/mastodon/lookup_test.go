@@ -19,7 +19,7 @@ func lostAnswer(f *fixture) {
 
 func TestLookupNeverPublishes(t *testing.T) {
 	f := newFixture(t)
-	_, found, err := f.client.Lookup(t.Context(), f.account, "never-sent")
+	_, found, err := f.client.Lookup(t.Context(), f.account, network.Sent{Key: "never-sent", Variant: post.Variant{Text: "Jamais"}, Since: f.clock.Now()})
 	if err != nil || found {
 		t.Fatalf("Lookup() of a key never sent = %v, %v; want not found", found, err)
 	}
@@ -35,6 +35,7 @@ func TestLookupNeverPublishes(t *testing.T) {
 func TestLookupAfterALostAnswer(t *testing.T) {
 	f := newFixture(t)
 	v := post.Variant{Text: "Pain aux noix", Media: []post.Media{{Path: file(t, "noix.jpg", 1000), MIME: "image/jpeg", Alt: "Noix"}}}
+	sent := network.Sent{Key: "noix", Variant: v, Since: f.clock.Now()}
 	lostAnswer(f)
 	if _, err := f.client.Publish(t.Context(), f.account, v, "noix"); !errors.Is(err, network.ErrConnection) {
 		t.Fatalf("Publish() = %v, want ErrConnection", err)
@@ -45,16 +46,17 @@ func TestLookupAfterALostAnswer(t *testing.T) {
 	}
 
 	// The same client knows the post has one part: found.
-	res, found, err := f.client.Lookup(t.Context(), f.account, "noix")
+	res, found, err := f.client.Lookup(t.Context(), f.account, sent)
 	if err != nil || !found || res.RemoteID != made[0].ID {
 		t.Errorf("Lookup() = %+v, %v, %v; want %s found", res, found, err, made[0].ID)
 	}
 
-	// A restarted app does not know how many parts: not found, and
-	// Publish then answers the same status without uploading again.
+	// A restarted app knows the parts from the variant: found by the
+	// probe, and Publish then answers the same status without uploading
+	// again.
 	restarted := f.newClient(Config{})
-	if _, found, err := restarted.Lookup(t.Context(), f.account, "noix"); err != nil || found {
-		t.Errorf("Lookup() after a restart = %v, %v; want not found (the length is unknown)", found, err)
+	if got, found, err := restarted.Lookup(t.Context(), f.account, sent); err != nil || !found || got.RemoteID != made[0].ID {
+		t.Errorf("Lookup() after a restart = %+v, %v, %v; want %s found", got, found, err, made[0].ID)
 	}
 	res, err = restarted.Publish(t.Context(), f.account, v, "noix")
 	if err != nil || res.RemoteID != made[0].ID {
@@ -68,6 +70,7 @@ func TestLookupAfterALostAnswer(t *testing.T) {
 func TestLookupPastTheInstanceWindow(t *testing.T) {
 	f := newFixture(t)
 	v := post.Variant{Text: "Fermé lundi, @fan@elsewhere.example", Link: "https://fournil.example/horaires"}
+	sent := network.Sent{Key: "lundi", Variant: v, Since: f.clock.Now()}
 	lostAnswer(f)
 	if _, err := f.client.Publish(t.Context(), f.account, v, "lundi"); err == nil {
 		t.Fatal("Publish() = nil, want the lost answer")
@@ -75,7 +78,7 @@ func TestLookupPastTheInstanceWindow(t *testing.T) {
 	f.srv.Post("fournil", "Autre chose") // something posted since, from elsewhere
 	f.clock.Add(2 * time.Hour)           // the instance forgot the key
 
-	res, found, err := f.client.Lookup(t.Context(), f.account, "lundi")
+	res, found, err := f.client.Lookup(t.Context(), f.account, sent)
 	if err != nil || !found {
 		t.Fatalf("Lookup() past the window = %+v, %v, %v; want found by its text", res, found, err)
 	}
@@ -86,9 +89,47 @@ func TestLookupPastTheInstanceWindow(t *testing.T) {
 		t.Errorf("Publish() past the window = %v with %d statuses created, want the same one", err, f.srv.Created())
 	}
 
-	// A restarted app past the window cannot know: the documented limit.
-	if _, found, err := f.newClient(Config{}).Lookup(t.Context(), f.account, "lundi"); err != nil || found {
-		t.Errorf("Lookup() restarted past the window = %v, %v; want not found", found, err)
+	// A restarted app past the window finds it by what it sent, and does
+	// not publish it again.
+	restarted := f.newClient(Config{})
+	if got, found, err := restarted.Lookup(t.Context(), f.account, sent); err != nil || !found || got.RemoteID != res.RemoteID {
+		t.Errorf("Lookup() restarted past the window = %+v, %v, %v; want %s found", got, found, err, res.RemoteID)
+	}
+	if _, err := restarted.Publish(t.Context(), f.account, v, "lundi"); err != nil || f.srv.Created() != 1 {
+		t.Errorf("Publish() restarted past the window = %v with %d statuses created, want the same one", err, f.srv.Created())
+	}
+}
+
+// TestLookupRestartedPastTheWindowFindsEveryPart: a thread whose answer
+// was lost mid-way, found again by a restarted app two hours later (the
+// instance forgot the keys): the parts that went out are found, Publish
+// sends only the rest, and each part exists once.
+func TestLookupRestartedPastTheWindowFindsEveryPart(t *testing.T) {
+	f := newFixture(t)
+	sent := network.Sent{Key: "th2", Variant: thread, Since: f.clock.Now()}
+	f.srv.Inject(mastodontest.Fault{Method: http.MethodPost, Path: "/api/v1/statuses", Drop: true, After: true, Times: 2, Skip: 1})
+	if _, err := f.client.Publish(t.Context(), f.account, thread, "th2"); err == nil {
+		t.Fatal("Publish() = nil, want the lost answer of the second part")
+	}
+	if got, want := f.srv.Created(), 2; got != want {
+		t.Fatalf("the instance made %d statuses, want %d (the second's answer lost)", got, want)
+	}
+	f.clock.Add(2 * time.Hour)
+	restarted := f.newClient(Config{})
+	if _, found, err := restarted.Lookup(t.Context(), f.account, sent); err != nil || found {
+		t.Errorf("Lookup() of a thread cut short = %v, %v; want not found", found, err)
+	}
+	res, err := restarted.Publish(t.Context(), f.account, thread, "th2")
+	if err != nil {
+		t.Fatalf("Publish() = %v", err)
+	}
+	checkThread(t, f, res, "th2")
+	if got, want := f.srv.Created(), len(thread.Thread)+1; got != want {
+		t.Errorf("%d statuses created in all, want %d (each part once)", got, want)
+	}
+	got, found, err := f.newClient(Config{}).Lookup(t.Context(), f.account, sent)
+	if err != nil || !found || got != res {
+		t.Errorf("Lookup() by another restart = %+v, %v, %v; want %+v", got, found, err, res)
 	}
 }
 

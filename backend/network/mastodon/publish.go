@@ -138,57 +138,65 @@ func (c *Client) postStatus(ctx context.Context, base string, a network.Account,
 	return p, nil
 }
 
-// Lookup answers whether the publication of idempotencyKey is complete on
-// the instance, and where its first status is.
+// Lookup answers whether the publication sent.Key is complete on the
+// instance, and where its first status is, whatever the delay since the
+// attempt and whether this Client made it (a crash, a restart).
 //
 // Mastodon has no search by Idempotency-Key, but it answers a repeated key
-// with the status it made before it validates anything: Lookup sends POST
-// /api/v1/statuses with the key and an empty form, which the instance
-// either answers with the status (the key was used) or refuses (422: text
-// can't be blank), so the probe itself never publishes. Past the
-// instance's window (one hour) the probe finds nothing; then, if this
-// Client sent the key, it looks among the account's recent statuses for
-// the text it sent, posted since.
+// with the status it made before it validates anything: each part's key is
+// first probed with an empty form (POST /api/v1/statuses), which the
+// instance either answers with the status (the key was used) or refuses
+// (422: text can't be blank), so the probe itself never publishes. The
+// instance forgets a key after an hour: a part the probe does not find is
+// then looked for among the account's recent statuses, by the text of the
+// part (StatusText for the first, each reply answering the one before),
+// created since sent.Since. What is found is remembered, so that Publish
+// with the same key resumes a thread where it stopped.
 //
-// Lookup answers found only when every part is confirmed. For a key this
-// Client never sent (after a restart) it cannot know how many parts the
-// publication has, so it answers not found even when the first status
-// exists: that is safe, because Publish with the same key then resumes
-// without duplicates (the instance answers each part's key with its
-// status).
-//
-// Limits: after a restart, more than an hour after an attempt whose answer
-// was lost, a status that did go out cannot be recognised, and publishing
-// again makes a second one. A status deleted on the instance is not found.
-func (c *Client) Lookup(ctx context.Context, a network.Account, idempotencyKey string) (network.Result, bool, error) {
+// Lookup answers found only when every part is there. Limits: a status
+// deleted on the instance is not found; the account's statuses are read
+// back statusPages pages (120 statuses) at most.
+func (c *Client) Lookup(ctx context.Context, a network.Account, sent network.Sent) (network.Result, bool, error) {
 	base, err := NormalizeServer(a.Server)
 	if err != nil {
 		return network.Result{}, false, err
 	}
+	if sent.Key == "" {
+		return network.Result{}, false, errors.New("mastodon: lookup: no idempotency key")
+	}
 	sc := scope(base, a.Token)
-	var root posted
-	var found bool
-	if c.journal.get(sc, idempotencyKey) != nil {
-		root, found, err = c.known(ctx, base, a, idempotencyKey)
-	} else {
-		root, found, err = c.probe(ctx, base, a, idempotencyKey)
-		if found {
-			c.journal.done(sc, idempotencyKey, root)
+	texts := parts(sent.Variant)
+	c.journal.setParts(sc, sent.Key, len(texts))
+	var root, prev posted
+	for n, text := range texts {
+		key := partKey(sent.Key, n)
+		st, found, err := c.known(ctx, base, a, key)
+		if e := c.journal.get(sc, key); err == nil && !found && (e == nil || e.sent.IsZero()) {
+			st, found, err = c.rediscover(ctx, base, a, key, text, n == 0, prev.ID, sent.Since)
 		}
-	}
-	if err != nil || !found {
-		return network.Result{}, false, err
-	}
-	total := c.journal.parts(sc, idempotencyKey)
-	if total == 0 {
-		return network.Result{}, false, nil // the length of the publication is unknown: Publish resumes it
-	}
-	for n := 1; n < total; n++ {
-		if _, ok, err := c.known(ctx, base, a, partKey(idempotencyKey, n)); err != nil || !ok {
+		if err != nil || !found {
 			return network.Result{}, false, err
 		}
+		if n == 0 {
+			root = st
+		}
+		prev = st
 	}
 	return network.Result{RemoteID: root.ID, URL: root.URL}, true, nil
+}
+
+// rediscover finds the status of a key this Client has no record of: by a
+// probe, then by its text among the account's statuses since since (a
+// first part answers nothing, a reply answers parent).
+func (c *Client) rediscover(ctx context.Context, base string, a network.Account, key, text string, first bool, parent string, since time.Time) (posted, bool, error) {
+	p, found, err := c.probe(ctx, base, a, key)
+	if err == nil && !found && (first || parent != "") {
+		p, found, err = c.scan(ctx, base, a, text, first, parent, since)
+	}
+	if found {
+		c.journal.done(scope(base, a.Token), key, p)
+	}
+	return p, found, err
 }
 
 // known returns the status of key if this Client knows it went out, or
@@ -210,7 +218,7 @@ func (c *Client) known(ctx context.Context, base string, a network.Account, key 
 	if c.cfg.Now().Sub(e.sent) < IdempotencyWindow {
 		p, found, err = c.probe(ctx, base, a, key)
 	} else {
-		p, found, err = c.scan(ctx, base, a, e.text, e.parent, e.sent)
+		p, found, err = c.scan(ctx, base, a, e.text, e.parent == "", e.parent, e.sent)
 	}
 	if found {
 		c.journal.done(sc, key, p)
@@ -241,11 +249,17 @@ func (c *Client) probe(ctx context.Context, base string, a network.Account, key 
 }
 
 // scan looks among the account's recent statuses for one with text,
-// answering parent ("" for any), created since sent.
-func (c *Client) scan(ctx context.Context, base string, a network.Account, text, parent string, sent time.Time) (posted, bool, error) {
+// created since sent: a first status (first: it answers nothing) or a
+// reply to parent.
+func (c *Client) scan(ctx context.Context, base string, a network.Account, text string, first bool, parent string, sent time.Time) (posted, bool, error) {
 	from := sent.Add(-2 * time.Minute)
 	st, found, err := c.findStatus(ctx, base, a, from, func(s status) bool {
-		if s.CreatedAt.Before(from) || (parent != "" && (s.InReplyToID == nil || *s.InReplyToID != parent)) {
+		switch {
+		case s.CreatedAt.Before(from):
+			return false
+		case first && s.InReplyToID != nil:
+			return false
+		case !first && (s.InReplyToID == nil || *s.InReplyToID != parent):
 			return false
 		}
 		return sameText(PlainText(s.Content), text)

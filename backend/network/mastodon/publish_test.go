@@ -227,7 +227,7 @@ func TestThreadResumesAfterAFailure(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Publish() = %v, want %v", err, tt.want)
 			}
-			if _, found, err := f.client.Lookup(t.Context(), f.account, "th"); err != nil || found {
+			if _, found, err := f.client.Lookup(t.Context(), f.account, network.Sent{Key: "th", Variant: thread, Since: f.clock.Now()}); err != nil || found {
 				t.Errorf("Lookup() of a half-sent thread = %v, %v; want not found", found, err)
 			}
 			res, err := f.client.Publish(t.Context(), f.account, thread, "th")
@@ -235,7 +235,7 @@ func TestThreadResumesAfterAFailure(t *testing.T) {
 				t.Fatalf("Publish() again = %v", err)
 			}
 			checkThread(t, f, res, "th")
-			got, found, err := f.client.Lookup(t.Context(), f.account, "th")
+			got, found, err := f.client.Lookup(t.Context(), f.account, network.Sent{Key: "th", Variant: thread, Since: f.clock.Now()})
 			if err != nil || !found || got != res {
 				t.Errorf("Lookup() = %+v, %v, %v; want %+v", got, found, err, res)
 			}

@@ -84,10 +84,11 @@ func (c *Client) Publish(ctx context.Context, account network.Account, v post.Va
 	return network.Result{RemoteID: p.ID, URL: p.URL}, nil
 }
 
-// Lookup returns the post published with idempotencyKey, if there is one.
-func (c *Client) Lookup(ctx context.Context, account network.Account, idempotencyKey string) (network.Result, bool, error) {
+// Lookup returns the post published with sent's key, if there is one: the
+// test network keeps its keys for good.
+func (c *Client) Lookup(ctx context.Context, account network.Account, sent network.Sent) (network.Result, bool, error) {
 	var p Post
-	status, err := c.do(ctx, "lookup", http.MethodGet, "/posts?key="+url.QueryEscape(idempotencyKey), nil, account, nil, &p)
+	status, err := c.do(ctx, "lookup", http.MethodGet, "/posts?key="+url.QueryEscape(sent.Key), nil, account, nil, &p)
 	if status == http.StatusNotFound {
 		return network.Result{}, false, nil
 	}

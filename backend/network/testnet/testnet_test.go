@@ -128,7 +128,7 @@ func TestFailures(t *testing.T) {
 				t.Errorf("posts created = %d, want %d", got, tt.created)
 			}
 			// Did this key publish already? The answer decides whether to retry.
-			_, found, err := c.Lookup(ctx, account, "key-1")
+			_, found, err := c.Lookup(ctx, account, network.Sent{Key: "key-1"})
 			if err != nil || found != (tt.created == 1) {
 				t.Errorf("Lookup() = %v, %v; want %v", found, err, tt.created == 1)
 			}
@@ -172,7 +172,7 @@ func TestIgnoreKeysMakesDuplicates(t *testing.T) {
 	if srv.Created("key-1") != 2 {
 		t.Errorf("created = %d, want 2: a network without idempotency duplicates", srv.Created("key-1"))
 	}
-	res, found, err := c.Lookup(ctx, account, "key-1")
+	res, found, err := c.Lookup(ctx, account, network.Sent{Key: "key-1"})
 	if err != nil || !found || res != first {
 		t.Errorf("Lookup() = %+v, %v, %v; want the first post", res, found, err)
 	}
@@ -181,11 +181,11 @@ func TestIgnoreKeysMakesDuplicates(t *testing.T) {
 func TestLookupAndDelete(t *testing.T) {
 	ctx := context.Background()
 	srv, c := start(t, time.Second)
-	if _, found, err := c.Lookup(ctx, account, "key-1"); found || err != nil {
+	if _, found, err := c.Lookup(ctx, account, network.Sent{Key: "key-1"}); found || err != nil {
 		t.Errorf("Lookup(never published) = %v, %v; want false, nil", found, err)
 	}
 	res, _ := c.Publish(ctx, account, variant, "key-1")
-	if got, found, err := c.Lookup(ctx, account, "key-1"); !found || err != nil || got != res {
+	if got, found, err := c.Lookup(ctx, account, network.Sent{Key: "key-1"}); !found || err != nil || got != res {
 		t.Errorf("Lookup() = %+v, %v, %v; want %+v", got, found, err, res)
 	}
 	if err := c.Delete(ctx, account, res.RemoteID); err != nil {
@@ -198,7 +198,7 @@ func TestLookupAndDelete(t *testing.T) {
 		t.Errorf("after Delete: %d posts, created %d; want 0, 1", len(srv.Posts()), srv.Created("key-1"))
 	}
 	srv.SetFault(func(Request) Fault { return Fault{Status: 503} })
-	if _, _, err := c.Lookup(ctx, account, "key-1"); !errors.Is(err, network.ErrServer) {
+	if _, _, err := c.Lookup(ctx, account, network.Sent{Key: "key-1"}); !errors.Is(err, network.ErrServer) {
 		t.Errorf("Lookup() on a failing server = %v, want ErrServer", err)
 	}
 }
