@@ -156,7 +156,10 @@ func holds(net string) bool {
 type change struct {
 	accountID string
 	held      *post.Held // the delivery's new Held
-	released  bool       // a copy was given back
+	released  int        // copies given back in all, when one was: the delivery's new Released
+	// published: the network had published the post already (found when
+	// it no longer held it): the delivery is out.
+	published *network.Result
 }
 
 // Sync makes the networks' copies of post id agree with it. A post gone
@@ -192,8 +195,11 @@ func (s *Service) Sync(ctx context.Context, id string) error {
 			for _, c := range changes {
 				if d := q.Delivery(c.accountID); d != nil {
 					d.Held = c.held
-					if c.released {
-						d.Released++
+					if c.released > d.Released {
+						d.Released = c.released
+					}
+					if c.published != nil {
+						q.PublishedByNetwork(c.accountID, s.now(), c.published.RemoteID, c.published.URL)
 					}
 				}
 			}
@@ -217,52 +223,141 @@ func (s *Service) syncDelivery(ctx context.Context, p post.Post, d post.Delivery
 	scheduled := p.Status == post.Scheduled && !paused && p.RetryAt.IsZero()
 	now := s.now()
 
+	if d.Held != nil && (p.Status == post.Publishing || p.Status == post.Published) {
+		return nil, nil // its time came: the scheduler collects it
+	}
+	var found *change // what finding out changed, written whatever comes next
+	if d.Held != nil && d.Held.ID == "" {
+		if !isHolder {
+			return nil, fmt.Errorf("cannot ask the network about a hand-over: %w", errors.Join(tErr, accErr))
+		}
+		c, err := s.recover(ctx, d, h, na, now)
+		if err != nil || c == nil {
+			return nil, err
+		}
+		d.Held, found = c.held, c
+	}
 	if d.Held != nil {
-		switch {
-		case p.Status == post.Publishing || p.Status == post.Published:
-			return nil, nil // its time came: the scheduler collects it
-		case scheduled && allowed && d.Held.Sum == post.VariantSum(*v):
+		if scheduled && allowed && d.Held.Sum == post.VariantSum(*v) {
 			if d.Held.At.Equal(p.ScheduledAt) {
-				return nil, nil
+				return found, nil
 			}
 			if p.ScheduledAt.Sub(now) >= h.HoldAhead() {
-				if err := h.Rehold(ctx, na, d.Held.ID, p.ScheduledAt); err != nil {
-					return nil, err
+				err := h.Rehold(ctx, na, d.Held.ID, p.ScheduledAt)
+				if err == nil {
+					moved := *d.Held
+					moved.At = p.ScheduledAt
+					return &change{accountID: d.AccountID, held: &moved}, nil
 				}
-				moved := *d.Held
-				moved.At = p.ScheduledAt
-				return &change{accountID: d.AccountID, held: &moved}, nil
+				if !errors.Is(err, network.ErrHeldGone) {
+					return found, err
+				}
+				return s.gone(ctx, p, d, v, h, na, scheduled && allowed, now)
 			}
 			// Too close now for the network to hold it: Ruche publishes it.
 		}
 		if !isHolder {
-			return nil, fmt.Errorf("cannot take the post back from the network: %w", errors.Join(tErr, accErr))
+			return found, fmt.Errorf("cannot take the post back from the network: %w", errors.Join(tErr, accErr))
 		}
 		if err := h.Release(ctx, na, d.Held.ID); err != nil {
-			return nil, err
+			if !errors.Is(err, network.ErrHeldGone) {
+				return found, err
+			}
+			return s.gone(ctx, p, d, v, h, na, scheduled && allowed, now)
 		}
-		d.Held, d.Released = nil, d.Released+1
-		c := &change{accountID: d.AccountID, released: true}
-		// Handed over again below when still wanted (its text changed).
-		next, err := s.handOver(ctx, p, d, v, h, na, scheduled && allowed, now)
-		if next != nil {
-			c.held = next.held
-		}
-		return c, err
+		return s.handBack(ctx, p, d, v, h, na, scheduled && allowed, now)
 	}
-	return s.handOver(ctx, p, d, v, h, na, scheduled && allowed, now)
+	if !isHolder {
+		return found, nil
+	}
+	c, err := s.handOver(ctx, p, d, v, h, na, scheduled && allowed, now)
+	if c == nil {
+		c = found
+	}
+	return c, err
 }
 
-// handOver hands delivery d to its network when wanted and far enough ahead.
+// recover finds out what became of a hand-over whose answer was never
+// recorded (a crash between the call and the record): the network holds
+// it (its id is recorded), or it never got it (the delivery is Ruche's
+// again; the caller decides whether to hand it over anew). Once its time
+// has passed the network may have published it: nothing changes, the
+// scheduler collects it or, if the network has no trace of it, publishes
+// it (nil change).
+func (s *Service) recover(ctx context.Context, d post.Delivery, h network.Holder, na network.Account, now time.Time) (*change, error) {
+	id, ok, err := h.FindHeld(ctx, na, d.Held.Key)
+	switch {
+	case err != nil:
+		return nil, err
+	case ok:
+		held := *d.Held
+		held.ID = id
+		return &change{accountID: d.AccountID, held: &held}, nil
+	case !d.Held.At.After(now):
+		return nil, nil
+	}
+	s.log.Info().Str("account", d.AccountID).Msg("a hand-over cut short never reached the network")
+	return &change{accountID: d.AccountID}, nil
+}
+
+// handBack records a copy given back, and hands the post over again when
+// still wanted (its text changed).
+func (s *Service) handBack(ctx context.Context, p post.Post, d post.Delivery, v *post.Variant, h network.Holder, na network.Account, want bool, now time.Time) (*change, error) {
+	d.Held, d.Released = nil, d.Released+1
+	c := &change{accountID: d.AccountID, released: d.Released}
+	next, err := s.handOver(ctx, p, d, v, h, na, want, now)
+	if next != nil {
+		c.held = next.held
+	}
+	return c, err
+}
+
+// gone handles a network that no longer holds a post it was handed: it
+// published it already (the delivery is out: never publish it again,
+// whatever was edited since), or it was cancelled there (then the post is
+// Ruche's again, as if given back).
+func (s *Service) gone(ctx context.Context, p post.Post, d post.Delivery, v *post.Variant, h network.Holder, na network.Account, want bool, now time.Time) (*change, error) {
+	res, found, err := h.Collect(ctx, na, *d.Held, *v)
+	switch {
+	case found:
+		s.log.Info().Str("post", p.ID).Str("account", d.AccountID).Msg("the network had published the post it held")
+		return &change{accountID: d.AccountID, published: &res}, nil
+	case errors.Is(err, network.ErrHoldLost), errors.Is(err, network.ErrNeverHeld):
+		return s.handBack(ctx, p, d, v, h, na, want, now)
+	case err != nil:
+		return nil, err
+	}
+	// Still held after all (the network was between two states): ask again.
+	return nil, ErrStillHeld.With(nil, errors.New("the network says it neither holds nor gave back the post"))
+}
+
+// handOver hands delivery d to its network when wanted and far enough
+// ahead. The intent is recorded first (a Held without id): a crash before
+// the answer is recorded never forgets a post the network may hold.
 func (s *Service) handOver(ctx context.Context, p post.Post, d post.Delivery, v *post.Variant, h network.Holder, na network.Account, want bool, now time.Time) (*change, error) {
 	if !want || p.ScheduledAt.Sub(now) < h.HoldAhead() {
 		return nil, nil
 	}
-	id, err := h.Hold(ctx, na, *v, d.HoldKey(), p.ScheduledAt)
+	intent := post.Held{At: p.ScheduledAt, Key: d.HoldKey(), Text: v.Text, Link: v.Link, Sum: post.VariantSum(*v)}
+	if _, err := s.store.UpdatePost(ctx, p.ID, func(q *post.Post) error {
+		qd := q.Delivery(d.AccountID)
+		if qd == nil {
+			return post.ErrNotFound
+		}
+		held := intent
+		qd.Held, qd.Released = &held, max(qd.Released, d.Released)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("recording the hand-over before it: %w", err)
+	}
+	id, err := h.Hold(ctx, na, *v, intent.Key, p.ScheduledAt)
 	if err != nil {
+		// Unknown whether the network got it: the intent stays, and the
+		// next Sync asks the network by its key.
 		return nil, err
 	}
-	return &change{accountID: d.AccountID, held: &post.Held{ID: id, At: p.ScheduledAt, Sum: post.VariantSum(*v)}}, nil
+	intent.ID = id
+	return &change{accountID: d.AccountID, held: &intent}, nil
 }
 
 // Release takes back every copy the networks hold of post p, before it is
@@ -280,7 +375,7 @@ func (s *Service) Release(ctx context.Context, p post.Post) error {
 			errs = append(errs, fmt.Errorf("account %s: no client to take the post back: %w", d.AccountID, err))
 			continue
 		}
-		if err := h.Release(ctx, na, d.Held.ID); err != nil {
+		if err := takeBack(ctx, h, na, *d.Held); err != nil {
 			errs = append(errs, fmt.Errorf("account %s: %w", d.AccountID, err))
 		}
 	}
@@ -321,7 +416,7 @@ func (s *Service) releaseWhere(ctx context.Context, match func(post.Post, post.D
 				errs = append(errs, fmt.Errorf("post %s, account %s: no client to take it back: %w", p.ID, d.AccountID, err))
 				continue
 			}
-			if err := h.Release(ctx, na, d.Held.ID); err != nil {
+			if err := takeBack(ctx, h, na, *d.Held); err != nil {
 				errs = append(errs, fmt.Errorf("post %s, account %s: %w", p.ID, d.AccountID, err))
 				continue
 			}
@@ -342,6 +437,23 @@ func (s *Service) releaseWhere(ctx context.Context, match func(post.Post, post.D
 	}
 	if len(errs) > 0 {
 		return ErrStillHeld.With(nil, errors.Join(errs...))
+	}
+	return nil
+}
+
+// takeBack takes back what the network holds of held before its post or
+// account goes away: a hand-over whose answer was lost is found by its key
+// first, and a post the network no longer holds has nothing to take back.
+func takeBack(ctx context.Context, h network.Holder, na network.Account, held post.Held) error {
+	id := held.ID
+	if id == "" {
+		found, err := false, error(nil)
+		if id, found, err = h.FindHeld(ctx, na, held.Key); err != nil || !found {
+			return err
+		}
+	}
+	if err := h.Release(ctx, na, id); err != nil && !errors.Is(err, network.ErrHeldGone) {
+		return err
 	}
 	return nil
 }

@@ -16,7 +16,6 @@ var mastodonMessages = map[Lang]map[string]string{
 		"mastodon.media_unreadable":       "{file} cannot be read ({reason}). Check that the file still exists, or add it again.",
 		"mastodon.media_failed":           "The Mastodon server could not process {file}: {reason}. Try another format or a smaller file.",
 		"mastodon.media_processing":       "The Mastodon server is still processing a file of the post. Ruche will try again in a moment.",
-		"mastodon.scheduled_gone":         "This scheduled post is no longer on the Mastodon server: it was published or cancelled there.",
 
 		"oauth.state_mismatch":       "The answer of the authorization does not belong to this connection (an old browser tab?). Start the connection again.",
 		"oauth.access_denied":        "You declined the access: the account was not connected. Start again and choose “Authorize” to connect it.",
@@ -40,7 +39,6 @@ var mastodonMessages = map[Lang]map[string]string{
 		"mastodon.media_unreadable":       "Impossible de lire {file} ({reason}). Vérifiez que le fichier existe toujours, ou ajoutez-le de nouveau.",
 		"mastodon.media_failed":           "Le serveur Mastodon n’a pas pu traiter {file} : {reason}. Essayez un autre format ou un fichier plus léger.",
 		"mastodon.media_processing":       "Le serveur Mastodon traite encore un fichier de la publication. Ruche réessaiera dans un instant.",
-		"mastodon.scheduled_gone":         "Cette publication programmée n’est plus sur le serveur Mastodon : elle y a été publiée ou annulée.",
 
 		"oauth.state_mismatch":       "La réponse de l’autorisation ne correspond pas à cette connexion (un ancien onglet du navigateur ?). Recommencez la connexion.",
 		"oauth.access_denied":        "Vous avez refusé l’accès : le compte n’a pas été connecté. Recommencez et choisissez « Autoriser » pour le connecter.",

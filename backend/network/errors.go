@@ -194,3 +194,12 @@ func withoutQuery(rawURL string) string {
 // ErrHoldLost: the network neither holds a post it was handed nor
 // published it: it was cancelled or deleted on the network's side.
 var ErrHoldLost = fault.New(fault.Invalid, "network.hold_lost")
+
+// ErrHeldGone: the network no longer holds a post (Rehold, Release): it
+// published it, or it was cancelled there. Collect tells which; never take
+// it for "given back", or the post would go out twice.
+var ErrHeldGone = fault.New(fault.NotFound, "network.held_gone")
+
+// ErrNeverHeld: a hand-over whose answer was never recorded (a crash) did
+// not reach the network: it neither holds nor published the post.
+var ErrNeverHeld = fault.New(fault.NotFound, "network.never_held")

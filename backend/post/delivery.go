@@ -65,11 +65,31 @@ func (d Delivery) HoldKey() string {
 
 // Held is a post handed to its network ahead of its time.
 type Held struct {
-	ID string    `json:"id"` // the network's identifier of the held post
+	// ID is the network's identifier of the held post; "" while the
+	// hand-over's answer is not recorded: the intent is written before the
+	// network is called, so that a crash between the two never forgets a
+	// post the network may hold.
+	ID string    `json:"id"`
 	At time.Time `json:"at"` // when the network publishes it
+	// Key is the hand-over's idempotency key (Delivery.HoldKey), by which
+	// the network finds a hand-over whose answer was lost.
+	Key string `json:"key,omitempty"`
+	// Text and Link are the variant's as handed over, by which the
+	// network's publication is found once the variant was edited since.
+	Text string `json:"text,omitempty"`
+	Link string `json:"link,omitempty"`
 	// Sum identifies the variant handed over: a variant edited since
 	// must be handed over again.
 	Sum string `json:"sum"`
+}
+
+// HandedOver returns the variant as it was handed over: v with the text
+// and link of h where h knows them.
+func (h Held) HandedOver(v Variant) Variant {
+	if h.Text != "" || h.Link != "" {
+		v.Text, v.Link = h.Text, h.Link
+	}
+	return v
 }
 
 // VariantSum returns a digest of what of v a network publishes, to tell
@@ -174,6 +194,22 @@ func (p *Post) Record(accountID string, a Attempt, remoteID, url string) bool {
 		d.State = DeliveryPending
 	}
 	return true
+}
+
+// PublishedByNetwork records that the network published the delivery of
+// accountID by itself (a post it held) as remoteID at url. The post is
+// then published once every target is, whatever its status was: the post
+// is out, which no edit or move can take back.
+func (p *Post) PublishedByNetwork(accountID string, now time.Time, remoteID, url string) {
+	if !p.Record(accountID, Attempt{At: now, Outcome: OutcomePublished}, remoteID, url) {
+		return
+	}
+	for _, d := range p.Deliveries {
+		if d.State != DeliveryPublished && p.Variant(d.AccountID) != nil {
+			return
+		}
+	}
+	p.Status, p.RetryAt, p.UpdatedAt = Published, time.Time{}, now.UTC()
 }
 
 // Message returns a's reason in words through translate (code, values),

@@ -37,29 +37,44 @@ type job struct {
 // the process die before that write, the post is still publishing and
 // reconcile asks the networks at the next start.
 func (s *Scheduler) deliver(ctx context.Context, j job) {
-	type tried struct {
-		account string
-		a       post.Attempt
-		res     network.Result
-	}
 	p := j.post
 	var done []tried
+	late := j.late
 	for _, d := range p.Deliveries {
 		if d.State != post.DeliveryPending || p.Variant(d.AccountID) == nil {
 			continue
 		}
-		if a, res, ok := s.attempt(ctx, p, d, j.late); ok {
-			done = append(done, tried{d.AccountID, a, res})
-		}
+		t := s.attempt(ctx, p, d, j.late)
+		t.account = d.AccountID
+		done = append(done, t)
+		late = late || t.late
 	}
 	// Written even when ctx ended: a post must not stay publishing because
 	// the app is quitting (Run waits for the writer).
 	s.outcomes <- outcome{id: p.ID, change: func(q *post.Post) error {
 		for _, t := range done {
-			q.Record(t.account, t.a, t.res.RemoteID, t.res.URL)
+			if d := q.Delivery(t.account); d != nil && t.neverHeld {
+				d.Held = nil
+			}
+			if t.ok {
+				q.Record(t.account, t.a, t.res.RemoteID, t.res.URL)
+			}
 		}
-		return s.settle(q, s.now(), j.late)
+		return s.settle(q, s.now(), late)
 	}}
+}
+
+// tried is what became of one delivery: an attempt (ok), and what the
+// network said of a hand-over.
+type tried struct {
+	account string
+	a       post.Attempt
+	res     network.Result
+	ok      bool // an attempt was made (not quitting, and not late and absent)
+	// neverHeld: the hand-over whose answer was lost never reached the
+	// network; the delivery is Ruche's again.
+	neverHeld bool
+	late      bool // nothing was sent: too late (see job)
 }
 
 // settled reports an outcome once it is on disk.
@@ -84,22 +99,21 @@ func (s *Scheduler) settled(id string, final post.Post, err error) {
 
 // attempt makes one try at delivery d; ok is false when it was not tried
 // (the app is quitting, or, late, the network does not have it).
-func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery, late bool) (post.Attempt, network.Result, bool) {
+func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery, late bool) tried {
 	v := p.Variant(d.AccountID)
 	account, pub, err := s.targets.Target(ctx, d.AccountID)
-	var res network.Result
+	var t tried
 	if err == nil {
 		lane := s.lane(account.Network)
 		select {
 		case lane <- struct{}{}:
 		case <-ctx.Done():
-			return post.Attempt{}, res, false
+			return t
 		}
-		var sent bool
-		res, sent, err = s.send(ctx, pub, account, p, *v, d, late)
+		t, err = s.send(ctx, pub, account, p, *v, d, late)
 		<-lane
-		if err == nil && !sent {
-			return post.Attempt{}, res, false
+		if err == nil && t.late {
+			return t
 		}
 	}
 	if ctx.Err() != nil && err != nil {
@@ -107,6 +121,7 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery, l
 		// attempt asks the network first (see send).
 		err = network.NewError(account.Network, network.ErrTimeout, 0, err)
 	}
+	t.ok = true
 	a := post.Attempt{At: s.now(), Outcome: network.Outcome(err)}
 	if err != nil {
 		f := fault.As(err)
@@ -125,31 +140,40 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery, l
 			a.Outcome = post.OutcomeAuth // the account is gone or disconnected: the user must act
 		}
 	}
-	return a, res, true
+	t.a = a
+	return t
 }
 
 // send publishes, asking the network first whether an earlier attempt of
 // the same publication went out (a timeout, a broken connection, a crash),
-// whatever the delay since. Late, it only asks: sent is false when the
-// network does not have the post.
-func (s *Scheduler) send(ctx context.Context, pub network.Publisher, a network.Account, p post.Post, v post.Variant, d post.Delivery, late bool) (res network.Result, sent bool, err error) {
+// whatever the delay since. A post the network held is collected, not
+// sent; one whose hand-over never reached the network is Ruche's to send.
+// Late, it only asks: t.late when the network does not have the post.
+func (s *Scheduler) send(ctx context.Context, pub network.Publisher, a network.Account, p post.Post, v post.Variant, d post.Delivery, late bool) (t tried, err error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	if d.Held != nil {
-		res, err = s.collect(ctx, pub, a, v, d)
-		return res, true, err
+		t.res, err = s.collect(ctx, pub, a, v, d)
+		if !errors.Is(err, network.ErrNeverHeld) {
+			return t, err
+		}
+		// Its time is the post's: past the grace period, the user decides.
+		t.neverHeld = true
+		late = late || s.now().Sub(p.ScheduledAt) > s.cfg.Grace
 	}
 	if len(d.Attempts) > 0 {
 		res, found, err := pub.Lookup(ctx, a, network.Sent{Key: d.IdempotencyKey, Variant: v, Since: s.sentSince(p, d)})
 		if err != nil || found {
-			return res, true, err
+			t.res = res
+			return t, err
 		}
 	}
 	if late {
-		return network.Result{}, false, nil
+		t.late = true
+		return t, nil
 	}
-	res, err = pub.Publish(ctx, a, v, d.IdempotencyKey)
-	return res, true, err
+	t.res, err = pub.Publish(ctx, a, v, d.IdempotencyKey)
+	return t, err
 }
 
 // sentSince is the earliest instant an earlier attempt of d can have gone
@@ -179,7 +203,7 @@ func (s *Scheduler) collect(ctx context.Context, pub network.Publisher, a networ
 	if !ok {
 		return network.Result{}, network.NewError(a.Network, network.ErrHoldLost, 0, fmt.Errorf("the client of %s cannot hold posts", a.Network))
 	}
-	res, found, err := h.Collect(ctx, a, d.Held.ID, d.Held.At, v)
+	res, found, err := h.Collect(ctx, a, *d.Held, v)
 	switch {
 	case err != nil:
 		return network.Result{}, err

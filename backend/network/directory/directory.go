@@ -273,8 +273,13 @@ func (w watchedHolder) Release(ctx context.Context, a network.Account, id string
 	return w.check(ctx, w.h.Release(ctx, a, id))
 }
 
-func (w watchedHolder) Collect(ctx context.Context, a network.Account, id string, at time.Time, v post.Variant) (network.Result, bool, error) {
-	res, ok, err := w.h.Collect(ctx, a, id, at, v)
+func (w watchedHolder) FindHeld(ctx context.Context, a network.Account, key string) (string, bool, error) {
+	id, ok, err := w.h.FindHeld(ctx, a, key)
+	return id, ok, w.check(ctx, err)
+}
+
+func (w watchedHolder) Collect(ctx context.Context, a network.Account, held post.Held, v post.Variant) (network.Result, bool, error) {
+	res, ok, err := w.h.Collect(ctx, a, held, v)
 	return res, ok, w.check(ctx, err)
 }
 

@@ -60,7 +60,8 @@ type scheduledStatus struct {
 	ID          string    `json:"id"`
 	ScheduledAt time.Time `json:"scheduled_at"`
 	Params      struct {
-		Text string `json:"text"`
+		Text        string  `json:"text"`
+		Idempotency *string `json:"idempotency"`
 	} `json:"params"`
 }
 

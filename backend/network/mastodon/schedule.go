@@ -7,14 +7,13 @@ import (
 	"net/url"
 	"time"
 
-	"ruche/backend/fault"
 	"ruche/backend/network"
 	"ruche/backend/post"
 )
 
 // ErrScheduledGone: the scheduled status is no longer on the instance: it
-// was published, or cancelled there.
-var ErrScheduledGone = fault.New(fault.NotFound, "mastodon.scheduled_gone")
+// was published, or cancelled there (network.ErrHeldGone).
+var ErrScheduledGone = network.ErrHeldGone
 
 // Schedule hands v to the instance, which publishes it at at by itself
 // (POST /api/v1/statuses with scheduled_at), and returns the scheduled
@@ -82,7 +81,8 @@ func (c *Client) Reschedule(ctx context.Context, a network.Account, id string, a
 }
 
 // Unschedule cancels scheduled status id (DELETE
-// /api/v1/scheduled_statuses/:id); one already gone is not an error.
+// /api/v1/scheduled_statuses/:id); ErrScheduledGone when the instance no
+// longer holds it: it may have published it (FindPublished tells).
 func (c *Client) Unschedule(ctx context.Context, a network.Account, id string) error {
 	base, err := NormalizeServer(a.Server)
 	if err != nil {
@@ -90,9 +90,45 @@ func (c *Client) Unschedule(ctx context.Context, a network.Account, id string) e
 	}
 	_, err = c.send(ctx, request{op: "unschedule", method: http.MethodDelete, server: base, path: "/api/v1/scheduled_statuses/" + url.PathEscape(id), token: a.Token})
 	if statusOf(err) == http.StatusNotFound {
-		return nil
+		return netErr(ErrScheduledGone, http.StatusNotFound, err, nil)
 	}
 	return err
+}
+
+// scheduledPages bounds how many pages of scheduled statuses FindScheduled
+// reads (40 each).
+const scheduledPages = 10
+
+// FindScheduled returns the scheduled status made with idempotency key key
+// (GET /api/v1/scheduled_statuses: each one's params carry the key it was
+// made with); found is false when the instance holds none.
+func (c *Client) FindScheduled(ctx context.Context, a network.Account, key string) (string, bool, error) {
+	base, err := NormalizeServer(a.Server)
+	if err != nil {
+		return "", false, err
+	}
+	maxID := ""
+	for range scheduledPages {
+		q := url.Values{"limit": {"40"}}
+		if maxID != "" {
+			q.Set("max_id", maxID)
+		}
+		var page []scheduledStatus
+		if _, err := c.call(ctx, request{op: "read the scheduled statuses", method: http.MethodGet, server: base,
+			path: "/api/v1/scheduled_statuses?" + q.Encode(), token: a.Token}, &page); err != nil {
+			return "", false, err
+		}
+		for _, ss := range page {
+			if ss.Params.Idempotency != nil && *ss.Params.Idempotency == key {
+				return ss.ID, true, nil
+			}
+		}
+		if len(page) == 0 {
+			return "", false, nil
+		}
+		maxID = page[len(page)-1].ID
+	}
+	return "", false, nil
 }
 
 // ScheduledStatus returns when scheduled status id is due (GET

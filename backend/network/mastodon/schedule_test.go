@@ -2,12 +2,14 @@ package mastodon
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"testing"
 	"time"
 
 	"ruche/backend/fault"
 	"ruche/backend/network"
+	"ruche/backend/network/mastodon/mastodontest"
 	"ruche/backend/post"
 )
 
@@ -76,10 +78,13 @@ func TestUnschedule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range 2 { // the second time it is gone already: nil
-		if err := f.client.Unschedule(t.Context(), f.account, id); err != nil {
-			t.Errorf("Unschedule() #%d = %v, want nil", i+1, err)
-		}
+	if err := f.client.Unschedule(t.Context(), f.account, id); err != nil {
+		t.Errorf("Unschedule() = %v, want nil", err)
+	}
+	// The second time it is gone already: that is not "given back", for
+	// the instance may have published it (the caller looks it up).
+	if err := f.client.Unschedule(t.Context(), f.account, id); !errors.Is(err, ErrScheduledGone) {
+		t.Errorf("Unschedule() of a status gone = %v, want ErrScheduledGone", err)
 	}
 	if n := len(f.srv.Scheduled()); n != 0 {
 		t.Errorf("the instance holds %d scheduled statuses, want 0", n)
@@ -90,6 +95,46 @@ func TestUnschedule(t *testing.T) {
 	f.clock.Add(2 * time.Hour)
 	if len(f.srv.Release(f.clock.Now(), 0)) != 0 || f.srv.Created() != 0 {
 		t.Errorf("a cancelled status was published")
+	}
+}
+
+// TestFindScheduledByKey: a hand-over whose answer was lost is found among
+// the scheduled statuses by the key it was made with; Collect without an
+// id finds it held, then, once published, its status; a key never used is
+// ErrNeverHeld.
+func TestFindScheduledByKey(t *testing.T) {
+	f := newFixture(t)
+	at := start.Add(time.Hour)
+	v := post.Variant{Text: "Brioche du dimanche"}
+	for i := range 45 { // more than a page of scheduled statuses
+		if _, err := f.client.Schedule(t.Context(), f.account, post.Variant{Text: fmt.Sprintf("autre %d", i)}, fmt.Sprintf("k%d", i), at.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.srv.Inject(mastodontest.Fault{Method: http.MethodPost, Path: "/api/v1/statuses", Drop: true, After: true, Times: 2})
+	if _, err := f.client.Schedule(t.Context(), f.account, v, "brioche-h0", at); err == nil {
+		t.Fatal("Schedule() = nil, want the lost answer")
+	}
+	id, found, err := f.client.FindScheduled(t.Context(), f.account, "brioche-h0")
+	if err != nil || !found || id == "" {
+		t.Fatalf("FindScheduled() = %q, %v, %v; want the scheduled status", id, found, err)
+	}
+	if _, found, err := f.client.FindScheduled(t.Context(), f.account, "never"); err != nil || found {
+		t.Errorf("FindScheduled() of a key never used = %v, %v; want not found", found, err)
+	}
+	held := post.Held{At: at, Key: "brioche-h0", Text: v.Text}
+	if _, found, err := f.client.Collect(t.Context(), f.account, held, v); err != nil || found {
+		t.Errorf("Collect() while held = %v, %v; want not found yet", found, err)
+	}
+	f.clock.Add(time.Hour + time.Minute)
+	f.srv.Release(f.clock.Now(), 0)
+	edited := post.Variant{Text: "Brioche du dimanche (modifiée)"}
+	res, found, err := f.client.Collect(t.Context(), f.account, held, edited)
+	if err != nil || !found || res.RemoteID == "" {
+		t.Errorf("Collect() once published = %+v, %v, %v; want the status, found by the text handed over", res, found, err)
+	}
+	if _, _, err := f.client.Collect(t.Context(), f.account, post.Held{At: at, Key: "never", Text: "rien"}, v); !errors.Is(err, network.ErrNeverHeld) {
+		t.Errorf("Collect() of a hand-over that never arrived = %v, want ErrNeverHeld", err)
 	}
 }
 
