@@ -44,6 +44,9 @@ type Health string
 // The healths of an account besides its statuses.
 const (
 	Expiring Health = "expiring"
+	// KeychainLocked: the system keychain did not give the account's
+	// access (locked, or unreachable); its posts wait and are retried.
+	KeychainLocked Health = "keychain_locked"
 )
 
 // ExpiringSoon is how long before its access ends an account is said to be

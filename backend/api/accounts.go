@@ -31,7 +31,7 @@ type AccountView struct {
 	Server    string `json:"server"`
 	AvatarURL string `json:"avatarUrl"` // from the network: shown only through the image proxy of the window's CSP
 	// Health: "connected", "expiring" (its access ends within a week),
-	// "reconnect_needed", "disconnected", "demo".
+	// "keychain_locked", "reconnect_needed", "disconnected", "demo".
 	Health           string `json:"health"`
 	ExpiresAt        string `json:"expiresAt"` // RFC 3339; "" when its access does not end
 	NativeScheduling bool   `json:"nativeScheduling"`
@@ -39,9 +39,9 @@ type AccountView struct {
 }
 
 func (a *Accounts) view(sc scope, acc account.Account) AccountView {
-	exp := sc.app.Connect.Expires(acc)
+	health, exp := sc.app.Health(acc)
 	return AccountView{Account: accountDTO(sc, acc), Server: acc.Server, AvatarURL: acc.AvatarURL,
-		Health: string(acc.HealthAt(sc.app.Now(), exp)), ExpiresAt: rfc3339(exp),
+		Health: string(health), ExpiresAt: rfc3339(exp),
 		NativeScheduling: acc.NativeScheduling, CreatedAt: rfc3339(acc.CreatedAt)}
 }
 

@@ -160,6 +160,18 @@ func (a *App) open(ctx context.Context) error {
 	return nil
 }
 
+// Health returns what the Accounts screen and the command line say of
+// account acc, and when its access ends (zero when it does not): its
+// status, "expiring", or "keychain_locked" while the keychain does not give
+// its access.
+func (a *App) Health(acc account.Account) (account.Health, time.Time) {
+	exp := a.Connect.Expires(acc)
+	if acc.Status == account.Connected && a.Directory.KeychainLocked(acc.ID) {
+		return account.KeychainLocked, exp
+	}
+	return acc.HealthAt(a.Now(), exp), exp
+}
+
 // FirstWorkspace is the workspace made on the first run, from the OS settings.
 func FirstWorkspace(sys locale.System) workspace.Input {
 	name := "My business"

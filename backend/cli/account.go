@@ -31,9 +31,9 @@ type accountJSON struct {
 }
 
 func toAccountJSON(app *boot.App, a account.Account) accountJSON {
-	exp := app.Connect.Expires(a)
+	health, exp := app.Health(a)
 	out := accountJSON{ID: a.ID, WorkspaceID: a.WorkspaceID, Network: a.Network, Handle: a.Handle,
-		DisplayName: a.DisplayName, Server: a.Server, Status: string(a.Status), Health: string(a.HealthAt(app.Now(), exp)),
+		DisplayName: a.DisplayName, Server: a.Server, Status: string(a.Status), Health: string(health),
 		NativeScheduling: a.NativeScheduling, CreatedAt: a.CreatedAt.UTC().Format(time.RFC3339)}
 	if !exp.IsZero() {
 		out.ExpiresAt = exp.UTC().Format(time.RFC3339)

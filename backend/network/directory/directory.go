@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"sync"
 	"time"
 
 	"ruche/backend/account"
@@ -25,7 +26,15 @@ import (
 var (
 	ErrReconnect   = fault.New(fault.AuthExpired, "directory.reconnect")
 	ErrUnsupported = fault.New(fault.Unavailable, "directory.unsupported")
+	// ErrKeychainLocked: the system keychain is locked or cannot be reached
+	// (the session was just opened, the keyring daemon restarts): a
+	// temporary failure, tried again, never a reason to fail a post.
+	ErrKeychainLocked = fault.New(fault.Transient, "directory.keychain_locked")
 )
+
+// KeychainRetry is how long a post waits when the keychain did not give
+// its account's access, before it is tried again.
+const KeychainRetry = time.Minute
 
 // Accounts finds an account by its identifier, and marks one whose access
 // the network refused.
@@ -52,6 +61,9 @@ type Directory struct {
 	now      func() time.Time
 	env      func(string) string
 	demo     demoNet
+
+	mu     sync.Mutex
+	locked map[string]bool // accounts whose access the keychain did not give, until it does
 }
 
 // New returns a directory; env reads RUCHE_TESTNET_TOKEN (the test
@@ -60,7 +72,36 @@ func New(accounts Accounts, keys *credentials.Keys, nets Networks, now func() ti
 	if nets.HTTP == nil {
 		nets.HTTP = &http.Client{}
 	}
-	return &Directory{accounts: accounts, keys: keys, nets: nets, now: now, env: env}
+	return &Directory{accounts: accounts, keys: keys, nets: nets, now: now, env: env, locked: map[string]bool{}}
+}
+
+// KeychainLocked reports whether the keychain refused the last read of
+// account id's access (locked, or unreachable): the account's health says
+// so until a read succeeds.
+func (d *Directory) KeychainLocked(id string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.locked[id]
+}
+
+// keychain records what the keychain answered for account a, and turns
+// its refusal into ErrKeychainLocked.
+func (d *Directory) keychain(a account.Account, err error) error {
+	isLocked := errors.Is(err, secrets.ErrUnavailable)
+	d.mu.Lock()
+	if isLocked {
+		d.locked[a.ID] = true
+	} else if err == nil {
+		delete(d.locked, a.ID)
+	}
+	d.mu.Unlock()
+	if !isLocked {
+		return err
+	}
+	ne := network.NewError(a.Network, ErrKeychainLocked, 0, err)
+	ne.Fault.Args["account"] = a.Handle
+	ne.RetryAfter = KeychainRetry
+	return ne
 }
 
 // Target implements scheduler.Targets. The publisher it returns marks the
@@ -85,6 +126,9 @@ func (d *Directory) Target(ctx context.Context, accountID string) (network.Accou
 		if errors.Is(err, secrets.ErrNotFound) || errors.Is(err, secrets.ErrUnavailable) {
 			token, err = d.env("RUCHE_TESTNET_TOKEN"), nil
 		}
+		if err := d.keychain(a, err); errors.Is(err, ErrKeychainLocked) {
+			return na, nil, err
+		}
 		if err != nil || token == "" {
 			return na, nil, ErrReconnect.With(args, err)
 		}
@@ -92,6 +136,9 @@ func (d *Directory) Target(ctx context.Context, accountID string) (network.Accou
 		pub = testnet.NewClient(d.nets.HTTP, testnet.Config{BaseURL: a.Server, Now: d.now})
 	case network.Mastodon:
 		token, err := d.keys.Token(a.ID)
+		if err := d.keychain(a, err); errors.Is(err, ErrKeychainLocked) {
+			return na, nil, err
+		}
 		if err != nil || token == "" || d.nets.Mastodon == nil {
 			return na, nil, ErrReconnect.With(args, err)
 		}
@@ -107,7 +154,7 @@ func (d *Directory) Target(ctx context.Context, accountID string) (network.Accou
 	}
 	w := watched{Publisher: pub, lost: func(ctx context.Context) {
 		_, _ = d.accounts.MarkReconnect(context.WithoutCancel(ctx), a.ID)
-	}}
+	}, keychain: func(err error) error { return d.keychain(a, err) }}
 	if h, ok := pub.(network.Holder); ok {
 		return na, watchedHolder{w, h}, nil
 	}
@@ -124,35 +171,38 @@ func (d *Directory) Reader(ctx context.Context, accountID string) (network.Accou
 		return na, nil, err
 	}
 	var inner any = pub
-	var lost func(context.Context)
-	switch w := pub.(type) {
+	var w watched
+	switch p := pub.(type) {
 	case watched:
-		inner, lost = w.Publisher, w.lost
+		w = p
 	case watchedHolder:
-		inner, lost = w.Publisher, w.lost
+		w = p.watched
+	}
+	inner, lost := any(w.Publisher), w.lost
+	if w.Publisher == nil {
+		inner = pub
 	}
 	r, ok := inner.(network.Reader)
 	if !ok || lost == nil {
 		return na, nil, ErrUnsupported.With(map[string]any{"account": na.Handle, "network": network.DisplayName(na.Network)}, nil)
 	}
-	wr := watchedReader{r: r, lost: lost}
+	wr := watchedReader{r: r, lost: lost, keychain: w.keychain}
 	if a, ok := r.(network.Answerer); ok {
 		return na, watchedAnswerer{wr, a}, nil
 	}
 	return na, wr, nil
 }
 
-// watchedReader is a reader that reports a refused access.
+// watchedReader is a reader that reports a refused access and a locked
+// keychain, as watched does.
 type watchedReader struct {
-	r    network.Reader
-	lost func(ctx context.Context)
+	r        network.Reader
+	lost     func(ctx context.Context)
+	keychain func(err error) error
 }
 
 func (w watchedReader) check(ctx context.Context, err error) error {
-	if err != nil && fault.KindOf(err) == fault.AuthExpired {
-		w.lost(ctx)
-	}
-	return err
+	return watched{lost: w.lost, keychain: w.keychain}.check(ctx, err)
 }
 
 func (w watchedReader) Notifications(ctx context.Context, a network.Account, cursor string) ([]network.Notification, string, error) {
@@ -224,17 +274,20 @@ func (d *Directory) Problems(ctx context.Context, v post.Variant) []network.Prob
 	return out
 }
 
-// watched is a publisher that reports a refused access.
+// watched is a publisher that reports a refused access, and a keychain
+// that did not give the account's session (Bluesky reads it when it
+// publishes).
 type watched struct {
 	network.Publisher
-	lost func(ctx context.Context)
+	lost     func(ctx context.Context)
+	keychain func(err error) error
 }
 
 func (w watched) check(ctx context.Context, err error) error {
 	if err != nil && fault.KindOf(err) == fault.AuthExpired {
 		w.lost(ctx)
 	}
-	return err
+	return w.keychain(err)
 }
 
 func (w watched) Publish(ctx context.Context, a network.Account, v post.Variant, key string) (network.Result, error) {

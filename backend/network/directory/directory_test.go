@@ -3,6 +3,7 @@ package directory
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -163,5 +164,72 @@ func TestReader(t *testing.T) {
 		if _, ok := r.(network.Answerer); err == nil && !ok {
 			t.Errorf("Reader(%s) does not read answers; want it to (the network does)", tt.id)
 		}
+	}
+}
+
+// lockable is a keychain the user can lock: while locked, every read
+// fails as the Secret Service does before the session's keyring is
+// unlocked.
+type lockable struct {
+	secrets.Vault
+	locked bool
+}
+
+func (l *lockable) Get(name string) (string, error) {
+	if l.locked {
+		return "", fmt.Errorf("keychain get %q: %w: the collection is locked", name, secrets.ErrUnavailable)
+	}
+	return l.Vault.Get(name)
+}
+
+// sessionless is a network client whose access is read from the keychain
+// when it publishes, as the Bluesky client reads its session.
+type sessionless struct {
+	network.Publisher
+	vault secrets.Vault
+}
+
+func (s sessionless) Publish(ctx context.Context, a network.Account, v post.Variant, key string) (network.Result, error) {
+	if _, err := s.vault.Get("session"); err != nil {
+		return network.Result{}, fmt.Errorf("load the session of %s: %w", a, err)
+	}
+	return network.Result{RemoteID: "r"}, nil
+}
+
+// A locked keychain is a temporary failure: posts are tried again (never
+// failed for good, never "reconnect needed"), and the account's health
+// says so until the keychain gives the access again.
+func TestLockedKeychainIsTemporary(t *testing.T) {
+	all := accounts{"masto": {ID: "masto", Network: "mastodon", Handle: "@f@piaille.fr", Server: "https://piaille.fr", Status: account.Connected}}
+	vault := &lockable{Vault: secrets.NewMemory()}
+	vault.Set(TokenName("masto"), "tok-1234567890")
+	vault.Set("session", "s")
+	d := New(all, credentials.New(vault), nets(), time.Now, func(string) string { return "" })
+	vault.locked = true
+	_, _, err := d.Target(context.Background(), "masto")
+	if !errors.Is(err, ErrKeychainLocked) || fault.KindOf(err) != fault.Transient || network.Outcome(err) != post.OutcomeTransient {
+		t.Fatalf("Target() with a locked keychain = %v (kind %s, outcome %s), want ErrKeychainLocked, transient", err, fault.KindOf(err), network.Outcome(err))
+	}
+	var ne *network.Error
+	if !errors.As(err, &ne) || ne.RetryAfter != KeychainRetry {
+		t.Errorf("Target() error = %#v, want a network error asking to retry after %v", err, KeychainRetry)
+	}
+	if !d.KeychainLocked("masto") || all["masto"].Status != account.Connected {
+		t.Errorf("locked = %v, status %s; want locked, still connected", d.KeychainLocked("masto"), all["masto"].Status)
+	}
+
+	// A client that reads its session when it publishes.
+	w := watched{Publisher: sessionless{vault: vault}, lost: func(context.Context) {}, keychain: func(err error) error { return d.keychain(all["masto"], err) }}
+	if _, err := w.Publish(context.Background(), network.Account{}, post.Variant{}, "k"); !errors.Is(err, ErrKeychainLocked) {
+		t.Errorf("Publish() reading a locked keychain = %v, want ErrKeychainLocked", err)
+	}
+
+	vault.locked = false
+	acc, _, err := d.Target(context.Background(), "masto")
+	if err != nil || acc.Token != "tok-1234567890" {
+		t.Fatalf("Target() once unlocked = %v, token %q", err, acc.Token)
+	}
+	if d.KeychainLocked("masto") {
+		t.Error("still said locked once the keychain gave the access")
 	}
 }

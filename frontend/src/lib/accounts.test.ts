@@ -46,7 +46,7 @@ describe('health', () => {
   })
 
   it('gives each health a tone and an existing message', () => {
-    expect(HEALTHS.map(healthTone)).toEqual(['ok', 'warn', 'bad', 'off', 'demo'])
+    expect(HEALTHS.map(healthTone)).toEqual(['ok', 'warn', 'warn', 'bad', 'off', 'demo'])
     const has = (cat: Record<string, unknown>, key: string) =>
       key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], cat) !== undefined
     for (const h of HEALTHS) {

@@ -5,8 +5,10 @@
 import type { AccountView } from '../api/accounts'
 import { networkColor, networkName, PILLAR_PALETTE } from './calendar'
 
-export type Health = 'connected' | 'expiring' | 'reconnect_needed' | 'disconnected' | 'demo'
-export const HEALTHS: readonly Health[] = ['connected', 'expiring', 'reconnect_needed', 'disconnected', 'demo']
+// keychain_locked: the system keychain did not give the account's access
+// (locked, or its daemon unreachable); posts wait and are tried again.
+export type Health = 'connected' | 'expiring' | 'keychain_locked' | 'reconnect_needed' | 'disconnected' | 'demo'
+export const HEALTHS: readonly Health[] = ['connected', 'expiring', 'keychain_locked', 'reconnect_needed', 'disconnected', 'demo']
 
 // The colour family of a health badge.
 export type Tone = 'ok' | 'warn' | 'bad' | 'off' | 'demo'
@@ -14,6 +16,7 @@ export type Tone = 'ok' | 'warn' | 'bad' | 'off' | 'demo'
 const TONES: Record<Health, Tone> = {
   connected: 'ok',
   expiring: 'warn',
+  keychain_locked: 'warn',
   reconnect_needed: 'bad',
   disconnected: 'off',
   demo: 'demo',
