@@ -51,6 +51,11 @@ type Deps struct {
 	System   locale.System
 	Version  string
 	Log      zerolog.Logger // the boundary's log: one line per failed call
+	// RestoreDamaged restores the data folder from the backup at path (""
+	// for the newest) when its store was refused as damaged
+	// (boot.RestoreDamaged); Relaunch then starts Ruche again on it.
+	RestoreDamaged func(ctx context.Context, path string) (boot.Restored, error)
+	Relaunch       func()
 }
 
 // Settings is the facade of the Settings and Home screens.
@@ -328,19 +333,41 @@ func (s *Settings) RestoreFromFile() (RestoreResult, error) {
 	return s.restoreFrom(path)
 }
 
+// RestoreNewest replaces all the data with the newest backup of the
+// backups folder. When the store was refused as damaged (the window shows
+// why instead of the app), the damaged folder is kept whole beside the
+// backups and Ruche starts again on the restored data.
+func (s *Settings) RestoreNewest() (RestoreResult, error) {
+	if s.d.App == nil && errors.Is(s.d.StartErr, store.ErrCorrupt) && s.d.RestoreDamaged != nil {
+		res, err := s.d.RestoreDamaged(context.Background(), "")
+		if err != nil {
+			return RestoreResult{}, err
+		}
+		if s.d.Relaunch != nil {
+			s.d.Relaunch()
+		}
+		return RestoreResult{Path: res.From, Kept: res.Kept, Relaunch: s.d.Relaunch != nil}, nil
+	}
+	app, err := s.ready()
+	if err != nil {
+		return RestoreResult{}, err
+	}
+	path, err := boot.NewestBackup(app.Paths)
+	if err != nil {
+		return RestoreResult{}, err
+	}
+	return s.restoreFrom(path)
+}
+
 // restoreFrom replaces all the data with the backup at path.
 func (s *Settings) restoreFrom(path string) (RestoreResult, error) {
 	app, err := s.ready()
 	if err != nil {
 		return RestoreResult{}, err
 	}
-	ctx := context.Background()
-	safety, err := app.Store.RestoreFile(ctx, path)
+	safety, err := app.Restore(context.Background(), path)
 	if err != nil {
 		return RestoreResult{SafetyBackup: safety}, err
-	}
-	if _, err := app.Workspaces.EnsureOne(ctx, boot.FirstWorkspace(s.d.System)); err != nil {
-		return RestoreResult{}, err
 	}
 	return RestoreResult{Path: path, SafetyBackup: safety}, nil
 }

@@ -55,4 +55,8 @@ type RestoreResult struct {
 	Cancelled    bool   `json:"cancelled"`
 	Path         string `json:"path"`
 	SafetyBackup string `json:"safetyBackup"` // the backup taken of the current data just before
+	// Kept is where a damaged store folder was moved, whole, before the
+	// restore; Relaunch says Ruche starts again on the restored data.
+	Kept     string `json:"kept"`
+	Relaunch bool   `json:"relaunch"`
 }

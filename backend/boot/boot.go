@@ -80,8 +80,10 @@ type App struct {
 	Text *text.Analyzer
 
 	lock     *store.Lock
+	gcMu     sync.Mutex // guards stopGC and gcDone
 	stopGC   context.CancelFunc
 	gcDone   chan struct{}
+	bg       background
 	textMu   sync.Mutex // guards stopText and textDone
 	stopText context.CancelFunc
 	textDone chan struct{}
@@ -182,6 +184,11 @@ func FirstWorkspace(sys locale.System) workspace.Input {
 }
 
 func (a *App) startGC() {
+	a.gcMu.Lock()
+	defer a.gcMu.Unlock()
+	if a.stopGC != nil {
+		return
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	a.stopGC, a.gcDone = cancel, make(chan struct{})
 	log := logs.For(a.Log.Logger, "store")
@@ -197,6 +204,19 @@ func (a *App) startGC() {
 			}
 		})
 	}()
+}
+
+// stopGCLoop stops the GC loop and reports whether it ran.
+func (a *App) stopGCLoop() bool {
+	a.gcMu.Lock()
+	defer a.gcMu.Unlock()
+	if a.stopGC == nil {
+		return false
+	}
+	a.stopGC()
+	<-a.gcDone
+	a.stopGC, a.gcDone = nil, nil
+	return true
 }
 
 // StartText loads the spelling dictionaries in the background (about half
@@ -240,6 +260,94 @@ func (a *App) Scheduler(notify scheduler.Notifier, cfg scheduler.Config) *schedu
 		return errors.Join(a.Crisis.AutoResume(ctx), a.Hold.Sweep(ctx), a.Collector.Collect(ctx), a.Monthly.Run(ctx))
 	}
 	return scheduler.New(a.Store, a.Directory, notify, a.Now, logs.For(a.Log.Logger, "scheduler"), cfg)
+}
+
+// background is the publishing loop the window runs (Start), which a
+// restore stops and starts again.
+type background struct {
+	mu     sync.Mutex
+	notify scheduler.Notifier
+	cfg    scheduler.Config
+	stop   context.CancelFunc // nil when it is not running
+	done   chan struct{}
+}
+
+// Start runs the publishing loop and its background work (Scheduler) in
+// the background until Stop or Close. notify may be nil. A second Start
+// does nothing.
+func (a *App) Start(notify scheduler.Notifier, cfg scheduler.Config) {
+	a.bg.mu.Lock()
+	defer a.bg.mu.Unlock()
+	if a.bg.stop != nil {
+		return
+	}
+	a.bg.notify, a.bg.cfg = notify, cfg
+	a.startLocked()
+}
+
+func (a *App) startLocked() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	s := a.Scheduler(a.bg.notify, a.bg.cfg)
+	log := logs.For(a.Log.Logger, "scheduler")
+	go func() {
+		defer close(done)
+		if err := s.Run(ctx); err != nil {
+			log.Error().Err(err).Msg("scheduler stopped")
+		}
+	}()
+	a.bg.stop, a.bg.done = cancel, done
+}
+
+// Stop ends the publishing loop started by Start once every post it took
+// is written back. It can be called more than once.
+func (a *App) Stop() {
+	a.bg.mu.Lock()
+	defer a.bg.mu.Unlock()
+	a.stopLocked()
+}
+
+// stopLocked stops the loop and reports whether it ran; a.bg.mu is held.
+func (a *App) stopLocked() bool {
+	if a.bg.stop == nil {
+		return false
+	}
+	a.bg.stop()
+	<-a.bg.done
+	a.bg.stop, a.bg.done = nil, nil
+	return true
+}
+
+// Restore replaces all the data with the backup at path and returns the
+// safety backup of the data it replaced. The publishing loop and the GC
+// stop first and start again after, so that nothing writes meanwhile; what
+// the networks hold (native scheduling) is carried over, since the backup
+// cannot know what was handed over after it was made (hold.Reapply).
+func (a *App) Restore(ctx context.Context, path string) (string, error) {
+	a.bg.mu.Lock()
+	defer a.bg.mu.Unlock()
+	if a.stopLocked() {
+		defer a.startLocked()
+	}
+	if a.stopGCLoop() {
+		defer a.startGC()
+	}
+	copies, err := a.Hold.Copies(ctx)
+	if err != nil {
+		return "", err
+	}
+	safety, err := a.Store.RestoreFile(ctx, path)
+	if err != nil {
+		return safety, err
+	}
+	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
+		return safety, err
+	}
+	if err := a.Hold.Reapply(ctx, copies); err != nil {
+		a.Log.Logger.Warn().Err(err).Msg("restore: a network still holds posts the backup does not have")
+		return safety, err
+	}
+	return safety, nil
 }
 
 // DeleteWorkspace deletes workspace id and its posts and accounts, once the
@@ -299,10 +407,8 @@ func (a *App) Close() error {
 		if a.Connect != nil {
 			a.Connect.Close()
 		}
-		if a.stopGC != nil {
-			a.stopGC()
-			<-a.gcDone
-		}
+		a.Stop()
+		a.stopGCLoop()
 		a.textMu.Lock()
 		stop, done := a.stopText, a.textDone
 		a.textMu.Unlock()

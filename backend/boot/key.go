@@ -41,7 +41,7 @@ func keyName(dir string) string {
 // saved where it will be looked for; an existing store's key must be found,
 // never replaced: a new key would not open the old data.
 func storeKey(p Paths, keyFile string, vault secrets.Vault) ([]byte, error) {
-	exists := store.Exists(p.Store)
+	exists := store.HoldsData(p.Store)
 	if keyFile != "" {
 		return fileKey(p, keyFile, exists)
 	}

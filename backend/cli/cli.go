@@ -112,6 +112,9 @@ type Env struct {
 	Version        string
 	// Open opens the data folder; called only by commands that need it.
 	Open func(ctx context.Context, g Globals) (*boot.App, error)
+	// RestoreDamaged restores a data folder Open refuses as damaged from
+	// the backup at path ("" for the newest): boot.RestoreDamaged.
+	RestoreDamaged func(ctx context.Context, g Globals, path string) (boot.Restored, error)
 }
 
 type runner struct {
@@ -197,6 +200,10 @@ func (r *runner) run(ctx context.Context) error {
 		return r.withApp(ctx, func(ctx context.Context, a *boot.App) error { return r.pause(ctx, a, args[1:]) })
 	case "resume":
 		return r.withApp(ctx, r.resume)
+	case "restore":
+		return r.restore(ctx, args[1:])
+	case "backup":
+		return r.backup(ctx, args[1:])
 	}
 	return ErrUnknown.With(map[string]any{"name": cmd}, nil)
 }

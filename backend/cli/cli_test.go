@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -73,6 +74,10 @@ func (h harness) runWith(t *testing.T, stdin io.Reader, stderr io.Writer, args .
 		Open: func(ctx context.Context, g Globals) (*boot.App, error) {
 			return boot.Open(ctx, boot.Config{DataDir: g.Data, KeyFile: g.KeyFile, Vault: h.vault, Version: "1.2.3",
 				System: locale.System{Lang: locale.French, Zone: "Europe/Paris"}, Now: time.Now})
+		},
+		RestoreDamaged: func(ctx context.Context, g Globals, path string) (boot.Restored, error) {
+			return boot.RestoreDamaged(ctx, boot.Config{DataDir: g.Data, KeyFile: g.KeyFile, Vault: h.vault, Version: "1.2.3",
+				System: locale.System{Lang: locale.French, Zone: "Europe/Paris"}, Now: time.Now}, path)
 		}})
 	return code, out.String()
 }
@@ -202,5 +207,45 @@ func TestCommandsWithTheirOwnLang(t *testing.T) {
 		if err != nil || inv.Lang != tt.wantLang || strings.Join(inv.Args, " ") != strings.Join(tt.wantArgs, " ") {
 			t.Errorf("Parse(%q) = lang %q args %q, %v; want %q %q", tt.args, inv.Lang, inv.Args, err, tt.wantLang, tt.wantArgs)
 		}
+	}
+}
+
+// TestDamagedStoreRefusedThenRestored: a store whose MANIFEST was cut is
+// refused (exit 1, the translated reason, every file kept); ruche restore
+// puts the newest backup in its place, keeping the damaged folder whole.
+func TestDamagedStoreRefusedThenRestored(t *testing.T) {
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: secrets.NewMemory()}
+	if code, _, errOut := h.run(t, "workspace", "add", "Le Fournil"); code != 0 {
+		t.Fatalf("workspace add = %d, %s", code, errOut)
+	}
+	if code, out, errOut := h.run(t, "backup"); code != 0 || !strings.Contains(out, "Sauvegarde écrite") {
+		t.Fatalf("backup = %d, %q, %s", code, out, errOut)
+	}
+	h.run(t, "workspace", "add", "Après la sauvegarde")
+	manifest := filepath.Join(h.dir, "store", "MANIFEST")
+	if err := os.Truncate(manifest, 10); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadDir(filepath.Join(h.dir, "store"))
+	code, out, errOut := h.run(t, "workspace", "list")
+	if code != ExitError || !strings.Contains(errOut, "endommagées") || strings.Contains(out, "Mon entreprise") {
+		t.Fatalf("workspace list on a damaged store = %d, %q, %q; want exit 1 and the reason, never a new store", code, out, errOut)
+	}
+	after, _ := os.ReadDir(filepath.Join(h.dir, "store"))
+	if len(after) != len(before) {
+		t.Errorf("the refused store has %d files, had %d", len(after), len(before))
+	}
+	if code, out, errOut := h.run(t, "restore"); code != 0 || !strings.Contains(out, "restaurées") {
+		t.Fatalf("restore = %d, %q, %q", code, out, errOut)
+	}
+	if _, out, _ := h.run(t, "workspace", "list"); !strings.Contains(out, "Le Fournil") || strings.Contains(out, "Après la sauvegarde") {
+		t.Errorf("after the restore, workspaces = %q; want those of the backup", out)
+	}
+	kept, _ := filepath.Glob(filepath.Join(h.dir, "backups", "damaged-store-*", "MANIFEST"))
+	if len(kept) != 1 {
+		t.Fatalf("damaged folders kept = %v, want one", kept)
+	}
+	if fi, err := os.Stat(kept[0]); err != nil || fi.Size() != 10 {
+		t.Errorf("the kept MANIFEST = %v, %v; want the damaged one, as it was", fi, err)
 	}
 }

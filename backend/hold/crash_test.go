@@ -3,11 +3,13 @@ package hold_test
 import (
 	"context"
 	"net/http"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"ruche/backend/network/mastodon/mastodontest"
 	"ruche/backend/post"
+	"ruche/backend/scheduler"
 )
 
 // TestHeldPostEditedAfterTheInstancePublishedGoesOutOnce: the instance
@@ -128,5 +130,59 @@ func TestHandOverThatNeverArrivedIsPublishedByRuche(t *testing.T) {
 	}
 	if n := f.srv.Created(); n != 1 {
 		t.Errorf("the instance has %d statuses, want 1", n)
+	}
+}
+
+// TestRestoreWhileRunningKeepsWhatTheInstanceHolds: a backup made before a
+// post was handed over is restored while the scheduler runs. The restore
+// stops it first; the post keeps its hand-over (never handed over a second
+// time, published once), and a post the backup does not have is taken
+// back from the instance.
+func TestRestoreWhileRunningKeepsWhatTheInstanceHolds(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	at := f.clock.Now().Add(3 * time.Hour)
+	kept := f.schedule(t, "Croissants du samedi", at)
+	backup := filepath.Join(t.TempDir(), "avant.rbak")
+	if _, err := f.app.Store.BackupFile(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	later := f.schedule(t, "Après la sauvegarde", at.Add(time.Hour))
+
+	f.app.Start(nil, scheduler.Config{Poll: 20 * time.Millisecond})
+	defer f.app.Stop()
+	waitFor(t, func() bool { return len(f.scheduled()) == 2 })
+	f.clock.Set(f.clock.Now().Add(70 * time.Minute)) // the instance forgot the hand-overs' keys
+
+	if _, err := f.app.Restore(ctx, backup); err != nil {
+		t.Fatalf("Restore() = %v", err)
+	}
+	if _, err := f.app.Store.Post(ctx, later.ID); err == nil {
+		t.Fatal("the post made after the backup is still there")
+	}
+	held := f.post(t, kept.ID).Deliveries[0].Held
+	if held == nil || held.ID == "" {
+		t.Fatalf("after the restore, Held = %+v; want the instance's copy kept", held)
+	}
+	time.Sleep(200 * time.Millisecond) // a few polls of the restarted scheduler, each with a sweep
+	if got, want := f.scheduled(), map[string]time.Time{"Croissants du samedi": at}; !maps(got, want) {
+		t.Errorf("after the restore the instance holds %v, want %v (handed over once; the later post taken back)", got, want)
+	}
+	f.clock.Set(at.Add(time.Minute))
+	f.srv.Release(f.clock.Now(), 30*time.Second)
+	waitFor(t, func() bool { return f.post(t, kept.ID).Status == post.Published })
+	if n := f.srv.Created(); n != 1 {
+		t.Errorf("the instance has %d statuses, want 1", n)
+	}
+}
+
+func waitFor(t *testing.T, done func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !done() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

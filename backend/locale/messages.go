@@ -42,7 +42,8 @@ var coreMessages = map[Lang]map[string]string{
 		"store.key_file_unreadable":  "The key file {path} cannot be read: {reason}",
 		"store.newer":                "The data folder {dir} was written by a newer version of Ruche (data version {found}; this version knows up to {known}). Update Ruche; nothing was changed.",
 		"store.foreign":              "The folder {dir} is not a Ruche data folder. Choose an empty folder or an existing Ruche data folder; nothing was changed.",
-		"store.corrupt":              "The data in {dir} cannot be read; it may be damaged. Nothing was changed. You can restore a backup from {backups}.",
+		"store.corrupt":              "The data in {dir} is damaged: Ruche refuses to open it rather than start afresh, and changed no file. Restore the newest backup from {backups} (the button below, or ruche restore): the damaged folder is kept beside it.",
+		"store.disk_full":            "The disk holding {dir} is full: Ruche cannot save anything more until space is freed. Nothing was lost; free some space and Ruche goes on by itself.",
 		"store.unwritable":           "Ruche cannot write to the data folder {dir}: {reason}",
 		"store.closed":               "The data store is closed.",
 		"store.too_big":              "This change is too large to save at once.",
@@ -54,6 +55,7 @@ var coreMessages = map[Lang]map[string]string{
 		"backup.newer":               "This backup was made by a newer version of Ruche (data version {found}; this version knows up to {known}).",
 		"backup.write_failed":        "The backup could not be written to {path}: {reason}",
 		"backup.restore_failed":      "The restore failed and your previous data was put back. Reason: {reason}",
+		"backup.none":                "No backup was found in {backups}. Choose a backup file (.rbak) you kept elsewhere.",
 		"workspace.not_found":        "This workspace no longer exists.",
 		"workspace.name_required":    "Give the workspace a name.",
 		"workspace.name_too_long":    "The name is too long ({max} characters at most).",
@@ -83,6 +85,8 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.demo_ready":             "The demo workspace “{name}” is ready ({id}).",
 		"cli.no_workspaces":          "No workspace yet.",
 		"cli.help":                   helpEN,
+		"cli.restored":               "The data was restored from {from}. What was there before is kept in {kept}.",
+		"cli.backed_up":              "Backup written to {path}.",
 
 		"calendar.date_invalid":         "“{date}” is not a valid date (YYYY-MM-DD).",
 		"calendar.time_invalid":         "“{time}” is not a valid time: write HH:MM, from 00:00 to 23:59.",
@@ -256,7 +260,8 @@ var coreMessages = map[Lang]map[string]string{
 		"store.key_file_unreadable":  "Le fichier de clé {path} est illisible : {reason}",
 		"store.newer":                "Le dossier de données {dir} a été écrit par une version plus récente de Ruche (version des données {found} ; cette version connaît jusqu’à {known}). Mettez Ruche à jour ; rien n’a été modifié.",
 		"store.foreign":              "Le dossier {dir} n’est pas un dossier de données Ruche. Choisissez un dossier vide ou un dossier Ruche existant ; rien n’a été modifié.",
-		"store.corrupt":              "Les données de {dir} sont illisibles ; elles sont peut-être endommagées. Rien n’a été modifié. Vous pouvez restaurer une sauvegarde depuis {backups}.",
+		"store.corrupt":              "Les données de {dir} sont endommagées : Ruche refuse de les ouvrir plutôt que de repartir de zéro, et n’a modifié aucun fichier. Restaurez la sauvegarde la plus récente de {backups} (le bouton ci-dessous, ou ruche restore) : le dossier endommagé est conservé à côté.",
+		"store.disk_full":            "Le disque qui contient {dir} est plein : Ruche ne peut plus rien enregistrer tant que de la place n’a pas été libérée. Rien n’a été perdu ; libérez de la place et Ruche reprend de lui-même.",
 		"store.unwritable":           "Ruche ne peut pas écrire dans le dossier de données {dir} : {reason}",
 		"store.closed":               "La base de données est fermée.",
 		"store.too_big":              "Cette modification est trop volumineuse pour être enregistrée d’un coup.",
@@ -268,6 +273,7 @@ var coreMessages = map[Lang]map[string]string{
 		"backup.newer":               "Cette sauvegarde vient d’une version plus récente de Ruche (version des données {found} ; cette version connaît jusqu’à {known}).",
 		"backup.write_failed":        "La sauvegarde n’a pas pu être écrite dans {path} : {reason}",
 		"backup.restore_failed":      "La restauration a échoué et vos données précédentes ont été remises en place. Raison : {reason}",
+		"backup.none":                "Aucune sauvegarde n’a été trouvée dans {backups}. Choisissez un fichier de sauvegarde (.rbak) gardé ailleurs.",
 		"workspace.not_found":        "Cet espace de travail n’existe plus.",
 		"workspace.name_required":    "Donnez un nom à l’espace de travail.",
 		"workspace.name_too_long":    "Le nom est trop long ({max} caractères au plus).",
@@ -297,6 +303,8 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.demo_ready":             "L’espace de démonstration « {name} » est prêt ({id}).",
 		"cli.no_workspaces":          "Aucun espace de travail pour l’instant.",
 		"cli.help":                   helpFR,
+		"cli.restored":               "Les données ont été restaurées depuis {from}. Ce qui s’y trouvait est conservé dans {kept}.",
+		"cli.backed_up":              "Sauvegarde écrite dans {path}.",
 
 		"calendar.date_invalid":         "« {date} » n’est pas une date valide (AAAA-MM-JJ).",
 		"calendar.time_invalid":         "« {time} » n’est pas une heure valide : écrivez HH:MM, de 00:00 à 23:59.",
@@ -496,6 +504,10 @@ Commands:
   run [--poll 5s]                      publish the posts as they fall due, no window
   pause --reason R [--until T] [--all] pause every scheduled post (crisis switch)
   resume                               resume the paused posts
+  backup [FILE.rbak]                   back up all the data (to the backups folder by default)
+  restore [FILE.rbak]                  replace all the data with a backup (the newest
+                                       in the backups folder by default), also when
+                                       the data is damaged: what was there is kept
 
 Options:
   --data DIR       data folder (also RUCHE_DATA); default: {data}
@@ -546,6 +558,11 @@ Commandes :
   run [--poll 5s]                      publie les publications à leur heure, sans fenêtre
   pause --reason R [--until T] [--all] met en pause toutes les publications programmées
   resume                               reprend les publications en pause
+  backup [FICHIER.rbak]                sauvegarde toutes les données (par défaut dans le
+                                       dossier des sauvegardes)
+  restore [FICHIER.rbak]               remplace toutes les données par une sauvegarde
+                                       (la plus récente du dossier des sauvegardes par
+                                       défaut), même endommagées : l’existant est gardé
 
 Options :
   --data DOSSIER     dossier de données (aussi RUCHE_DATA) ; par défaut : {data}

@@ -144,6 +144,10 @@ func (s *Store) RestoreFile(ctx context.Context, path string) (safety string, er
 	if err := s.migrate(ctx); err != nil {
 		return safety, err
 	}
+	// Badger made its files anew: what the next Open checks is theirs.
+	if err := s.recordState(ctx); err != nil {
+		return safety, s.mapErr(err)
+	}
 	return safety, nil
 }
 

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 	"github.com/rs/zerolog"
 
 	"ruche/backend/fault"
@@ -35,6 +36,7 @@ var (
 	ErrNewer           = fault.New(fault.Unavailable, "store.newer")
 	ErrForeign         = fault.New(fault.Unavailable, "store.foreign")
 	ErrCorrupt         = fault.New(fault.Unavailable, "store.corrupt")
+	ErrDiskFull        = fault.New(fault.Unavailable, "store.disk_full")
 	ErrUnwritable      = fault.New(fault.Unavailable, "store.unwritable")
 	ErrClosed          = fault.New(fault.Unavailable, "store.closed")
 	ErrTooBig          = fault.New(fault.Invalid, "store.too_big")
@@ -59,6 +61,7 @@ type Store struct {
 	// community counts the writes of community activity and answers
 	// (CommunityVersion).
 	community atomic.Uint64
+	state     folderState // as recorded at Open
 }
 
 // Exists reports whether dir holds a Badger database.
@@ -81,25 +84,111 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		cfg.Now = time.Now
 	}
 	args := map[string]any{"dir": cfg.Dir, "backups": cfg.BackupDir}
+	repairs, err := checkIntegrity(cfg.Dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return nil, ErrCorrupt.With(args, err)
+	}
 	if err := checkFolder(cfg.Dir); err != nil {
 		return nil, err.With(args, err.Err)
 	}
 	if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
 		return nil, ErrUnwritable.With(map[string]any{"dir": cfg.Dir, "reason": err}, err)
 	}
+	if repairs {
+		// Badger truncates a MANIFEST an interrupted write left cut
+		// short: keep the folder as it was first.
+		if _, err := copyFolder(cfg.Dir, filepath.Join(cfg.BackupDir, "before-repair-"+time.Now().UTC().Format("20060102-150405"))); err != nil {
+			return nil, ErrCorrupt.With(args, fmt.Errorf("copying the store before its repair: %w", err))
+		}
+	}
 	db, err := badger.Open(desktopOptions(cfg))
 	if err != nil {
-		if errors.Is(err, badger.ErrEncryptionKeyMismatch) {
+		switch {
+		case errors.Is(err, badger.ErrEncryptionKeyMismatch):
 			return nil, ErrWrongKey.With(args, err)
+		case isDiskFull(err):
+			return nil, ErrDiskFull.With(args, err)
 		}
 		return nil, ErrCorrupt.With(args, err)
 	}
 	s := &Store{db: db, cfg: cfg}
+	if err := verifyTables(db); err != nil {
+		db.Close()
+		return nil, ErrCorrupt.With(args, err)
+	}
+	if err := s.checkNotNew(ctx); err != nil {
+		db.Close()
+		return nil, ErrCorrupt.With(args, err)
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	if err := s.recordState(ctx); err != nil {
+		db.Close()
+		return nil, s.mapErr(err)
+	}
 	return s, nil
+}
+
+// verifyTables reads every block of every table, checking its checksum.
+// Badger's check dereferences a nil block when one fails (v4.9.6): that
+// panic, in this goroutine, is a damaged table too.
+func verifyTables(db *badger.DB) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("a table fails its checksum (%v)", r)
+		}
+	}()
+	return db.VerifyChecksum()
+}
+
+// checkNotNew refuses a store that reads as new (no schema) while it holds
+// data, or while it held some at its last open: its data was lost.
+func (s *Store) checkNotNew(ctx context.Context) error {
+	schema, err := s.Schema(ctx)
+	if err != nil {
+		return err
+	}
+	if schema > 0 {
+		return nil
+	}
+	if st, known, _ := readState(s.cfg.Dir); known && st.Schema > 0 {
+		return fmt.Errorf("the store was at schema %d and reads as new", st.Schema)
+	}
+	keys := 0
+	err = s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			keys++
+			break
+		}
+		return nil
+	})
+	if err == nil && keys > 0 {
+		err = errors.New("the store holds data but no schema")
+	}
+	return err
+}
+
+// recordState writes what the next Open checks the folder against, while
+// the database is open.
+func (s *Store) recordState(ctx context.Context) error {
+	schema, err := s.Schema(ctx)
+	if err != nil {
+		return err
+	}
+	s.state = folderState{Schema: schema, Logs: valueLogs(s.cfg.Dir, true)}
+	for _, t := range s.db.Tables() {
+		s.state.MaxTable = max(s.state.MaxTable, t.ID)
+	}
+	if err := writeState(s.cfg.Dir, s.state); err != nil {
+		return fmt.Errorf("store: recording its state: %w", err)
+	}
+	return nil
 }
 
 // checkFolder refuses a non-empty folder that is not a Badger database, so
@@ -135,13 +224,30 @@ func desktopOptions(cfg Config) badger.Options {
 		WithValueThreshold(4 << 10).
 		WithNumCompactors(2).
 		WithSyncWrites(true). // a post saved is a post kept, even on power loss
+		// Every block is checked when read, and Open reads them all
+		// (verifyTables): a damaged file refuses to open instead of
+		// reading as empty. (Badger's own check at open, OnTableRead,
+		// panics in its goroutine on a damaged block.)
+		WithChecksumVerificationMode(options.OnBlockRead).
 		WithCompactL0OnClose(true)
 }
 
-// Close flushes and closes the database.
+// Close flushes and closes the database, then records the folder's state
+// (every value log is final then).
 func (s *Store) Close() error {
+	if s.db.IsClosed() {
+		return nil
+	}
+	st := s.state
+	for _, t := range s.db.Tables() {
+		st.MaxTable = max(st.MaxTable, t.ID)
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("store: close: %w", err)
+	}
+	st.Logs = valueLogs(s.cfg.Dir, false)
+	if err := writeState(s.cfg.Dir, st); err != nil {
+		return fmt.Errorf("store: recording its state: %w", err)
 	}
 	return nil
 }
@@ -177,9 +283,12 @@ func (s *Store) mapErr(err error) error {
 		return ErrClosed.Because(err)
 	case errors.Is(err, badger.ErrTxnTooBig):
 		return ErrTooBig.Because(err)
+	case isDiskFull(err):
+		return ErrDiskFull.With(map[string]any{"dir": s.cfg.Dir}, err)
 	}
 	return err
 }
+
 
 // badgerLogger passes Badger's warnings and errors to zerolog; its chatty
 // info and debug lines are dropped.
