@@ -289,7 +289,6 @@ func (s *Store) mapErr(err error) error {
 	return err
 }
 
-
 // badgerLogger passes Badger's warnings and errors to zerolog; its chatty
 // info and debug lines are dropped.
 type badgerLogger struct{ log zerolog.Logger }
