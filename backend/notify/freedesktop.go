@@ -4,6 +4,8 @@ package notify
 
 import (
 	"fmt"
+	"html"
+	"slices"
 	"sync"
 
 	"github.com/godbus/dbus/v5"
@@ -43,10 +45,17 @@ func (d *Desktop) Send(n Notice) error {
 	if err != nil {
 		return err
 	}
+	obj := conn.Object(fdoName, fdoPath)
+	// Asked at every notification: the daemon may have been replaced since.
+	var caps []string
+	err = obj.Call(fdoIface+".GetCapabilities", 0).Store(&caps)
 	var id uint32
 	actions := []string{"default", n.Title}
 	hints := map[string]dbus.Variant{"urgency": dbus.MakeVariant(byte(2))}
-	call := conn.Object(fdoName, fdoPath).Call(fdoIface+".Notify", 0, d.app, uint32(0), "", n.Title, n.Body, actions, hints, int32(-1))
+	// The summary is plain text by the specification; the body may be read
+	// as markup, and holds text Ruche does not control (a post's title, a
+	// server's reason).
+	call := obj.Call(fdoIface+".Notify", 0, d.app, uint32(0), "", n.Title, body(n.Body, readsMarkup(caps, err)), actions, hints, int32(-1))
 	if err := call.Store(&id); err != nil {
 		return fmt.Errorf("notify: %w", err)
 	}
@@ -54,6 +63,26 @@ func (d *Desktop) Send(n Notice) error {
 	d.posts[id] = n.PostID
 	d.mu.Unlock()
 	return nil
+}
+
+// readsMarkup tells whether a daemon announcing caps (err if it did not
+// answer) reads the body as markup. One that does not answer is taken to
+// read it: escaped text in a plain body is only untidy, markup read from a
+// post is a link or an image Ruche never meant to show.
+func readsMarkup(caps []string, err error) bool {
+	return err != nil || slices.Contains(caps, "body-markup")
+}
+
+// body returns text as the body of a notification: for a daemon reading
+// markup (the specification's subset of HTML: <b>, <i>, <u>, <a href>,
+// <img>, entities), with &, <, >, " and ' escaped, so that it shows as the
+// very text and never becomes markup; as it is for one showing plain text,
+// which would print the escapes.
+func body(text string, markup bool) string {
+	if !markup {
+		return text
+	}
+	return html.EscapeString(text)
 }
 
 func (d *Desktop) connect() (*dbus.Conn, error) {

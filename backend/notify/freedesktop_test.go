@@ -4,6 +4,7 @@ package notify
 
 import (
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -11,9 +12,23 @@ import (
 )
 
 // fakeServer is a notification daemon on the session bus: it records what
-// it is asked to show.
+// it is asked to show, and announces caps.
 type fakeServer struct {
-	got chan []any
+	got  chan []any
+	mu   sync.Mutex
+	caps []string
+}
+
+func (f *fakeServer) GetCapabilities() ([]string, *dbus.Error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.caps, nil
+}
+
+func (f *fakeServer) setCaps(caps ...string) {
+	f.mu.Lock()
+	f.caps = caps
+	f.mu.Unlock()
 }
 
 func (f *fakeServer) Notify(app string, replaces uint32, icon, summary, body string, actions []string, hints map[string]dbus.Variant, expire int32) (uint32, *dbus.Error) {
@@ -68,6 +83,29 @@ func TestSessionBusNotifications(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("a click did not open the post")
+	}
+	// Hostile text in the body: escaped for a daemon that reads markup,
+	// sent as it is to one that shows text.
+	const hostile = `<a href="https://evil.test">x</a> <img src="file:///x"/> &amp; <b>it's</b>`
+	for _, tt := range []struct {
+		caps []string
+		want string
+	}{
+		{[]string{"actions", "body", "body-markup"}, "&lt;a href=&#34;https://evil.test&#34;&gt;x&lt;/a&gt; &lt;img src=&#34;file:///x&#34;/&gt; &amp;amp; &lt;b&gt;it&#39;s&lt;/b&gt;"},
+		{[]string{"actions", "body"}, hostile},
+	} {
+		fake.setCaps(tt.caps...)
+		if err := d.Send(Notice{Title: "Ruche <b>x</b>", Body: hostile, PostID: "post-8"}); err != nil {
+			t.Fatalf("Send() = %v", err)
+		}
+		select {
+		case got := <-fake.got:
+			if got[1] != "Ruche <b>x</b>" || got[2] != tt.want {
+				t.Errorf("with caps %v, daemon got summary %q, body %q; want %q, %q", tt.caps, got[1], got[2], "Ruche <b>x</b>", tt.want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("the daemon got nothing")
+		}
 	}
 }
 

@@ -44,8 +44,9 @@ const DefaultTimeout = 30 * time.Second
 
 // The errors of the flow; each has a message in package locale.
 var (
-	// ErrStateMismatch: the answer does not carry this attempt's state (a
-	// stale tab, or a forged request).
+	// ErrStateMismatch: a pasted address does not carry this attempt's
+	// state (a stale tab, or a forged request). A loopback callback without
+	// it is ignored: the flow waits on for the real one.
 	ErrStateMismatch = fault.New(fault.Invalid, "oauth.state_mismatch")
 	// ErrDenied: the user refused the access (error=access_denied).
 	ErrDenied = fault.New(fault.Invalid, "oauth.access_denied")
@@ -111,7 +112,7 @@ type Pending struct {
 	state    string
 	verifier string
 
-	results chan result // the first callback, buffered
+	results chan result // the first callback with the right state, buffered
 	srv     *http.Server
 	served  chan struct{} // closed when the server goroutine has returned
 	stop    func() bool   // stops the AfterFunc on Start's ctx
@@ -299,17 +300,25 @@ func (p *Pending) exchange(ctx context.Context, code string) (*oauth2.Token, err
 }
 
 // callback answers the browser coming back to the loopback listener and
-// hands the first answer to Wait.
+// hands the first answer carrying this attempt's state to Wait.
+//
+// An answer without it does not end the flow: any web page the user visits
+// meanwhile can send the browser to 127.0.0.1, and one forged request must
+// not cancel the real sign-in, nor slip its own code in. That tab gets the
+// failure page; Wait keeps waiting for the real answer, until its ctx ends
+// or the attempt is closed. Nothing of the request is kept or logged.
 func (p *Pending) callback(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if r.URL.Path != CallbackPath || (!q.Has("code") && !q.Has("error") && !q.Has("state")) {
 		http.NotFound(w, r)
 		return
 	}
+	if !p.stateMatches(q.Get("state")) {
+		writePage(w, ErrStateMismatch)
+		return
+	}
 	var res result
 	switch {
-	case !p.stateMatches(q.Get("state")):
-		res.err = ErrStateMismatch.With(nil, nil)
 	case q.Get("error") == "access_denied":
 		res.err = ErrDenied.With(nil, nil)
 	case q.Get("error") != "":

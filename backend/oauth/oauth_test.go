@@ -170,8 +170,6 @@ func TestLoopbackFailures(t *testing.T) {
 		want     error
 		reason   string
 	}{
-		{name: "state mismatch", answer: func(url.Values) url.Values { return url.Values{"code": {"c"}, "state": {"forged"}} }, want: ErrStateMismatch},
-		{name: "no state", answer: func(url.Values) url.Values { return url.Values{"code": {"c"}} }, want: ErrStateMismatch},
 		{name: "denied", answer: func(q url.Values) url.Values {
 			return url.Values{"error": {"access_denied"}, "error_description": {"The resource owner denied the request."}, "state": {q.Get("state")}}
 		}, want: ErrDenied},
