@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"ruche/backend/calendar"
 	"ruche/backend/fault"
@@ -350,12 +351,19 @@ func ParseNumber(s string, decimalComma bool) (float64, bool) {
 	case point >= 0 && decimalComma && grouped['.'].MatchString(s): // 1.234
 		s = strings.ReplaceAll(s, ".", "")
 	}
+	if !decimalNumber.MatchString(s) {
+		return 0, false // not "Inf", "NaN", "0x1p4" or "1_000", which ParseFloat takes
+	}
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v != v {
+	if err != nil {
 		return 0, false
 	}
 	return v, true
 }
+
+// decimalNumber is a number in decimal notation, as ParseNumber leaves it
+// for strconv.ParseFloat.
+var decimalNumber = regexp.MustCompile(`^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$`)
 
 func parseImportRow(line int, rec []string, cols map[string]int, width int, dayFirst, decimalComma bool) ImportRow {
 	row := ImportRow{Line: line}
@@ -402,7 +410,11 @@ func parseImportRow(line int, rec []string, cols map[string]int, width int, dayF
 	}
 	row.Source = strings.Join(strings.Fields(cell(colSource)), " ")
 	if len(row.Source) > MaxSubjectLen {
-		row.Source = row.Source[:MaxSubjectLen]
+		n := MaxSubjectLen
+		for n > 0 && !utf8.RuneStart(row.Source[n]) {
+			n-- // cut on a character, not inside one
+		}
+		row.Source = strings.TrimSpace(row.Source[:n])
 	}
 	return row
 }

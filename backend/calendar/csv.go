@@ -108,9 +108,10 @@ type Checks struct {
 // whichever the header uses. Accounts are separated by ";" or "|". Blank
 // rows are skipped.
 //
-// A date and time is RFC 3339 (2027-03-28T09:30:00+02:00, kept as written),
-// or "YYYY-MM-DD HH:MM" or "DD/MM/YYYY HH:MM" (day first, as in French;
-// "9h30" also works), read in loc with the rule of Instant.
+// A date and time is RFC 3339 (2027-03-28T09:30:00+02:00, kept as written,
+// to the second as WriteCSV writes it), or "YYYY-MM-DD HH:MM" or
+// "DD/MM/YYYY HH:MM" (day first, as in French; "9h30" also works), read
+// in loc with the rule of Instant.
 //
 // The error is for a file that cannot be imported at all: unreadable, too
 // large, no header, a quotation mark that breaks the file.
@@ -350,7 +351,7 @@ var (
 func parseDateTime(s string, loc *time.Location) (time.Time, bool) {
 	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05Z07:00", "2006-01-02T15:04Z07:00", "2006-01-02 15:04Z07:00"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
+			return t.UTC().Truncate(time.Second), true // to the second, as WriteCSV writes it
 		}
 	}
 	var y, mo, d, h, mi, sec string

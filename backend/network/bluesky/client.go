@@ -151,7 +151,7 @@ func (c *Client) call(ctx context.Context, base, token string, x xrpc) error {
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
-	resp, err := c.http.Do(req)
+	resp, err := c.do(req)
 	if err != nil {
 		return transportError(x.nsid, err)
 	}
@@ -169,6 +169,36 @@ func (c *Client) call(ctx context.Context, base, token string, x xrpc) error {
 		}
 	}
 	return nil
+}
+
+// do sends req, unless it or a redirect goes over plain http to another
+// machine (ErrServiceInsecure): the request may carry a token or a
+// password, and Go repeats a POST's body on a 307 or 308 redirect and keeps
+// the Authorization header on the same host. Every request to a Bluesky
+// server (its PDS, the PLC directory, a DID document) goes through here.
+func (c *Client) do(req *http.Request) (*http.Response, error) {
+	if cleartext(req.URL) {
+		return nil, errCleartext(req.URL)
+	}
+	hc := *c.http
+	next := hc.CheckRedirect
+	hc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
+		switch {
+		case cleartext(r.URL):
+			return errCleartext(r.URL)
+		case next != nil:
+			return next(r, via)
+		case len(via) >= 10:
+			return errors.New("stopped after 10 redirects") // http.Client's default
+		}
+		return nil
+	}
+	resp, err := hc.Do(req)
+	var ne *network.Error
+	if err != nil && errors.As(err, &ne) && errors.Is(ne, ErrServiceInsecure) {
+		return nil, ne
+	}
+	return resp, err
 }
 
 // transportError classifies a request that got no (whole) answer.

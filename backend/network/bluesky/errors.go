@@ -20,6 +20,12 @@ var (
 	ErrPDSUnresolved = fault.New(fault.Invalid, "bluesky.pds_unresolved")
 	// ErrServiceUnreachable: the server the user typed does not answer ({service}).
 	ErrServiceUnreachable = fault.New(fault.Transient, "bluesky.service_unreachable")
+	// ErrServiceInsecure: a server address is plain http off this machine,
+	// where the app password and tokens would travel in clear ({service}).
+	ErrServiceInsecure = fault.New(fault.Invalid, "bluesky.service_insecure")
+	// ErrPDSInsecure: the account's identity names a plain http server off
+	// this machine ({handle}, {service}).
+	ErrPDSInsecure = fault.New(fault.Invalid, "bluesky.pds_insecure")
 	// ErrWrongPassword: the server refused the handle and app password ({handle}).
 	ErrWrongPassword = fault.New(fault.Invalid, "bluesky.wrong_password")
 	// ErrTwoFactor: the main password was given on an account with e-mail

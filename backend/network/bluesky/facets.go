@@ -3,6 +3,7 @@ package bluesky
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -51,31 +52,31 @@ type span struct {
 // that ends a sentence and unbalanced closing brackets.
 var webLink = xurls.Strict()
 
-// maxTagGraphemes is the longest hashtag Bluesky takes.
-const maxTagGraphemes = 64
+// The longest hashtag app.bsky.richtext.facet#tag takes, without its #.
+const (
+	maxTagGraphemes = 64
+	maxTagBytes     = 640
+)
 
 // findSpans returns the links, mentions and hashtags of text, ordered by
-// position. A mention or a hashtag inside a link is part of the link.
+// position and never overlapping, as facets must not: a link wins over a
+// mention or hashtag that overlaps it (the @ or # inside a link is part of
+// the link; "#https://..." is the link), and of a mention and a hashtag
+// the first one wins ("#a(@b.test" is a hashtag).
 func findSpans(text string) []span {
-	var spans []span
+	var links []span
 	for _, m := range webLink.FindAllStringIndex(text, -1) {
 		u := text[m[0]:m[1]]
 		lower := strings.ToLower(u)
 		if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
-			spans = append(spans, span{Start: m[0], End: m[1], Kind: featureLink, Value: u})
+			links = append(links, span{Start: m[0], End: m[1], Kind: featureLink, Value: u})
 		}
 	}
-	links := len(spans)
-	inLink := func(i int) bool {
-		for _, s := range spans[:links] {
-			if s.Start <= i && i < s.End {
-				return true
-			}
-		}
-		return false
-	}
+	spans := slices.Clone(links)
+	next := 0 // the first link that does not end before the candidate
+	kept := 0 // where the last mention or hashtag kept ends
 	for i, r := range text {
-		if (r != '@' && r != '#' && r != '＃') || inLink(i) {
+		if (r != '@' && r != '#' && r != '＃') || i < kept {
 			continue
 		}
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
@@ -89,9 +90,17 @@ func findSpans(text string) []span {
 		} else {
 			s, ok = tagAt(text, i, utf8.RuneLen(r))
 		}
-		if ok {
-			spans = append(spans, s)
+		if !ok {
+			continue
 		}
+		for next < len(links) && links[next].End <= s.Start {
+			next++
+		}
+		if next < len(links) && links[next].Start < s.End {
+			continue // overlaps a link
+		}
+		spans = append(spans, s)
+		kept = s.End
 	}
 	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	return spans
@@ -117,7 +126,8 @@ func isHandleByte(b byte) bool {
 
 // tagAt reads the hashtag whose # (size bytes) is at byte i, as Bluesky's
 // app does: up to a space, without the punctuation that ends it; not a
-// keycap emoji (#️⃣), not only digits and punctuation, 64 graphemes at most.
+// keycap emoji (#️⃣), not only digits and punctuation, 64 graphemes and
+// 640 bytes at most.
 func tagAt(text string, i, size int) (span, bool) {
 	start := i + size
 	end := start
@@ -142,7 +152,7 @@ func tagAt(text string, i, size int) (span, bool) {
 	if !strings.ContainsFunc(body, func(r rune) bool { return !unicode.IsDigit(r) && !unicode.IsPunct(r) }) {
 		return span{}, false
 	}
-	if uniseg.GraphemeClusterCount(body) > maxTagGraphemes {
+	if len(body) > maxTagBytes || uniseg.GraphemeClusterCount(body) > maxTagGraphemes {
 		return span{}, false
 	}
 	return span{Start: i, End: start + len(body), Kind: featureTag, Value: body}, true

@@ -74,6 +74,10 @@ func (c *Client) Connect(ctx context.Context, handle, appPassword, service strin
 		return Session{}, Profile{}, fail(ErrPDSUnresolved, map[string]any{"handle": handle},
 			fmt.Errorf("bluesky: the DID document of %s names no #atproto_pds", did))
 	}
+	if u, _ := url.Parse(pds); cleartext(u) {
+		return Session{}, Profile{}, fail(ErrPDSInsecure, map[string]any{"handle": handle, "service": origin(u)},
+			fmt.Errorf("bluesky: the DID document of %s names %s, plain http: the app password would travel in clear", did, origin(u)))
+	}
 	ans, err := c.createSession(ctx, pds, did, appPassword)
 	if err != nil {
 		args := map[string]any{"handle": handle}
@@ -146,7 +150,10 @@ func (c *Client) resolveHandle(ctx context.Context, handle, service string) (str
 	}
 	if service != "" {
 		base, err := serviceURL(service)
-		if err != nil {
+		switch {
+		case errors.Is(err, ErrServiceInsecure):
+			return "", err
+		case err != nil:
 			return "", fail(ErrServiceUnreachable, map[string]any{"service": service}, err)
 		}
 		did, err := c.resolveHandleAt(ctx, base, "", handle)
@@ -201,7 +208,8 @@ func (c *Client) resolveHandleAt(ctx context.Context, base, token, handle string
 }
 
 // serviceURL returns the base URL of a service the user typed:
-// "bsky.social" is https://bsky.social.
+// "bsky.social" is https://bsky.social. Plain http is ErrServiceInsecure,
+// except to this machine (a local test network).
 func serviceURL(service string) (string, error) {
 	s := strings.TrimSuffix(strings.TrimSpace(service), "/")
 	if !strings.Contains(s, "://") {
@@ -210,6 +218,9 @@ func serviceURL(service string) (string, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return "", fmt.Errorf("bluesky: %q is not a server address", service)
+	}
+	if cleartext(u) {
+		return "", errCleartext(u)
 	}
 	return u.Scheme + "://" + u.Host + strings.TrimSuffix(u.Path, "/"), nil
 }
@@ -314,17 +325,35 @@ func (c *Client) resolveDID(ctx context.Context, did string) (didDocument, error
 	return doc, nil
 }
 
-// isLocal reports whether host (with or without a port) is this machine.
+// isLocal reports whether host (with or without a port) is this machine:
+// localhost, 127.0.0.0/8 or ::1.
 func isLocal(host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
-	if host == "localhost" {
+	if strings.EqualFold(host, "localhost") {
 		return true
 	}
 	ip := net.ParseIP(strings.Trim(host, "[]"))
 	return ip != nil && ip.IsLoopback()
 }
+
+// cleartext reports whether u is plain http to another machine, where the
+// app password and the session's tokens would travel unencrypted: Ruche
+// talks to Bluesky over https, or over http on this machine only (the
+// local test network).
+func cleartext(u *url.URL) bool {
+	return u != nil && u.Scheme == "http" && !isLocal(u.Host)
+}
+
+// errCleartext is ErrServiceInsecure for u.
+func errCleartext(u *url.URL) error {
+	return fail(ErrServiceInsecure, map[string]any{"service": origin(u)},
+		fmt.Errorf("bluesky: %s is plain http to another machine: refused, the password and tokens would travel in clear", origin(u)))
+}
+
+// origin returns the scheme and host of u.
+func origin(u *url.URL) string { return u.Scheme + "://" + u.Host }
 
 // get fetches rawURL within the client's timeout and returns at most limit
 // bytes of its body. A failed status is a *network.Error with an
@@ -337,7 +366,7 @@ func (c *Client) get(ctx context.Context, rawURL string, limit int64) ([]byte, e
 		return nil, fmt.Errorf("bluesky: %w", err)
 	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	resp, err := c.http.Do(req)
+	resp, err := c.do(req)
 	if err != nil {
 		return nil, transportError(rawURL, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -237,7 +238,9 @@ func (c *Client) createSession(ctx context.Context, pds, identifier, password st
 func (c *Client) keep(accountID string, old Session, ans sessionAnswer) (Session, error) {
 	s := Session{DID: ans.DID, Handle: ans.Handle, PDS: old.PDS, AccessJWT: ans.AccessJWT, RefreshJWT: ans.RefreshJWT}
 	if pds := pdsOf(ans.DIDDoc, ans.DID); pds != "" {
-		s.PDS = pds // the account moved, or the server names itself
+		if u, _ := url.Parse(pds); !cleartext(u) {
+			s.PDS = pds // the account moved, or the server names itself; never to plain http
+		}
 	}
 	if s.RefreshJWT == "" {
 		s.RefreshJWT = old.RefreshJWT
