@@ -41,7 +41,9 @@ func PlainText(content string) string {
 			a := atom.Lookup(name)
 			switch {
 			case hidden(a):
-				if tt == html.StartTagToken && !voidElement(a) {
+				// "<script/>" opens a script all the same: the tokenizer,
+				// as browsers do, reads what follows as its raw text.
+				if (tt == html.StartTagToken || rawText(a)) && !voidElement(a) {
 					skip++
 				}
 			case skip > 0:
@@ -89,6 +91,16 @@ func hidden(a atom.Atom) bool {
 	switch a {
 	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Iframe, atom.Object, atom.Svg, atom.Math,
 		atom.Head, atom.Title, atom.Textarea, atom.Select, atom.Noembed, atom.Noframes, atom.Xmp:
+		return true
+	}
+	return false
+}
+
+// rawText reports whether a's content is raw text to the tokenizer, even
+// after a self-closing tag.
+func rawText(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Xmp:
 		return true
 	}
 	return false
