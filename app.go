@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"os/signal"
 	goruntime "runtime"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -29,14 +31,30 @@ const idleAfter = 5 * time.Second
 // and the only caller of the Wails runtime, which it lends to the backend
 // through small adapters (dialogs).
 type App struct {
-	ctx   context.Context
-	data  *boot.App // nil when the data folder could not be opened
-	log   zerolog.Logger
-	stop  func()        // ends the signal watch
-	sched chan struct{} // closed when the scheduler has stopped
-	halt  context.CancelFunc
-	note  *notify.Desktop
+	ctx  context.Context
+	data *boot.App // nil when the data folder could not be opened
+	log  zerolog.Logger
+	stop func() // ends the signal watch
+	note *notify.Desktop
+
+	restart atomic.Bool // quit to start again (a restore on the startup error screen)
 }
+
+// relaunchAfter leaves the window time to say what the restore did.
+const relaunchAfter = 3 * time.Second
+
+// relaunch quits the window so that main starts Ruche again.
+func (a *App) relaunch() {
+	a.restart.Store(true)
+	go func() {
+		time.Sleep(relaunchAfter)
+		if a.ctx != nil {
+			runtime.Quit(a.ctx)
+		}
+	}()
+}
+
+func (a *App) relaunching() bool { return a.restart.Load() }
 
 func newApp(data *boot.App, log zerolog.Logger) *App {
 	return &App{data: data, log: log}
@@ -65,15 +83,7 @@ func (a *App) startup(ctx context.Context) {
 		runtime.EventsEmit(ctx, api.EventPostOpen, postID)
 	}, os.Getenv)
 	if a.data != nil {
-		sctx, halt := context.WithCancel(context.Background())
-		a.halt, a.sched = halt, make(chan struct{})
-		s := a.data.Scheduler(a, scheduler.Config{})
-		go func() {
-			defer close(a.sched)
-			if err := s.Run(sctx); err != nil {
-				a.log.Error().Err(err).Msg("scheduler stopped")
-			}
-		}()
+		a.data.Start(a, scheduler.Config{})
 	}
 }
 
@@ -130,9 +140,8 @@ func (a *App) shutdown(context.Context) {
 	if a.stop != nil {
 		a.stop()
 	}
-	if a.halt != nil {
-		a.halt()
-		<-a.sched // every post it took is written back before the store closes
+	if a.data != nil {
+		a.data.Stop() // every post it took is written back before the store closes
 	}
 	if a.note != nil {
 		a.note.Close()
@@ -167,9 +176,18 @@ func (a *App) Emit(name string, data any) {
 // browser opens pages (an OAuth authorization) in the user's browser.
 type browser struct{ a *App }
 
-func (b browser) OpenURL(url string) {
+// OpenURL opens an http(s) address only. The address is built from a server's
+// answers, and Wails' own check lets schemes other than javascript:, data:,
+// file: and ftp: through to the OS (smb:, ms-settings:, ...). The window's
+// links follow the same rule (frontend/src/lib/links.ts).
+func (b browser) OpenURL(raw string) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+		b.a.log.Warn().Msg("refused to open a page that is not an http(s) address")
+		return
+	}
 	if b.a.ctx != nil {
-		runtime.BrowserOpenURL(b.a.ctx, url)
+		runtime.BrowserOpenURL(b.a.ctx, raw)
 	}
 }
 

@@ -48,6 +48,23 @@ describe('startup', () => {
     expect(api.listWorkspaces).not.toHaveBeenCalled()
   })
 
+  it('offers the newest backup when the data is damaged, and says what it kept', async () => {
+    state.info.startupError = { code: 'store.corrupt', message: 'The data is damaged.' }
+    state.restore = { cancelled: false, path: '/b/auto-1.rbak', safetyBackup: '', kept: '/b/damaged-store-1', relaunch: true }
+    const w = await start()
+    await byId(w, 'startup-restore').trigger('click')
+    await settle()
+    expect(api.restoreNewest).toHaveBeenCalledOnce()
+    expect(byId(w, 'startup-restored').text()).toContain('/b/damaged-store-1')
+    expect(byId(w, 'startup-restore').exists()).toBe(false)
+  })
+
+  it('offers no restore for a problem a backup does not fix', async () => {
+    state.info.startupError = { code: 'store.locked', message: 'In use.' }
+    const w = await start()
+    expect(byId(w, 'startup-restore').exists()).toBe(false)
+  })
+
   it('offers a retry when the backend cannot be reached', async () => {
     state.fail.info = { code: 'unknown', message: '' }
     const w = await start()

@@ -40,6 +40,13 @@ describe('no HTML built from strings', () => {
     expect(hits).toEqual([])
   })
 
+  it('opens links only through openExternal (api/runtime.ts), which checks them', () => {
+    const hits = Object.entries(sources)
+      .filter(([file, text]) => file !== './api/runtime.ts' && /\bBrowserOpenURL\s*\(|\.BrowserOpenURL\b/.test(text))
+      .map(([file]) => file)
+    expect(hits).toEqual([])
+  })
+
   it('imports the Wails bindings only from src/api', () => {
     const hits = Object.entries(sources)
       .filter(([file, text]) => !file.startsWith('./api/') && /wailsjs\//.test(text))

@@ -3,7 +3,9 @@
 // starts `wails dev` (serving http://localhost:34115, where window.go.* calls
 // the real Go) and checks the store afterwards with the ruche CLI.
 //
-// First the calendar (issue 3): two posts created through the real Go API
+// First the window stays on the app (navigation.mjs: hostile links clicked,
+// window.open, location.href, a link and a file dropped in). Then the
+// calendar (issue 3): two posts created through the real Go API
 // (window.go.api.Composer.Create) on the testnet account browser.sh added
 // with the CLI; one is dragged with the mouse to the next day (the page and
 // Composer.Get show the new day), the other into the past (refused: it stays,
@@ -18,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { windowStays } from './navigation.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const URL = process.env.RUCHE_URL || 'http://localhost:34115';
@@ -254,6 +257,8 @@ try {
   await waitFor('the Go bindings (window.go.api.Settings)', () => page.evaluate(() => typeof window.go?.api?.Settings?.ListWorkspaces === 'function'));
   await shot('browser-start.png');
 
+  // Before the calendar: its drags then also show the guard leaves them be.
+  await windowStays(page, context, say);
   const drags = await calendarDrags();
 
   // ---- French

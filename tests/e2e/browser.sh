@@ -3,7 +3,8 @@
 #
 # Starts `wails dev` (in its own process group, under Xvfb: it opens a window
 # too) with a temporary data folder and key file, waits for
-# http://localhost:34115, runs tests/e2e/browser.mjs (calendar drags; French,
+# http://localhost:34115, runs tests/e2e/browser.mjs (the window never leaves
+# the app: links, window.open, location, drops; calendar drags; French,
 # create, rename, window.go.api.Settings.ListWorkspaces()), then, in the same
 # session, tests/e2e/report.mjs (the demo workspace's Analytics screen,
 # Export PDF and Export CSV through the real GTK save dialog, answered with

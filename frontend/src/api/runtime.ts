@@ -1,12 +1,28 @@
 // The Wails runtime functions the window uses, behind this seam like the
 // bindings. Outside a Wails window (plain `vite`), they degrade quietly.
-import { ClipboardSetText, OnFileDrop, OnFileDropOff, Quit } from '../../wailsjs/runtime/runtime'
+import { BrowserOpenURL, ClipboardSetText, OnFileDrop, OnFileDropOff, Quit } from '../../wailsjs/runtime/runtime'
+import { externalURL } from '../lib/links'
 
 export function quit(): void {
   try {
     Quit()
   } catch {
     // no Wails bridge: nothing to quit
+  }
+}
+
+// openExternal opens url in the system browser if it is an http(s) URL (see
+// lib/links) and says whether it did. Every link the window opens goes
+// through here: the clicks the navigation guard catches (src/navigation.ts)
+// and any code that opens one.
+export function openExternal(url: string): boolean {
+  const safe = externalURL(url)
+  if (!safe) return false
+  try {
+    BrowserOpenURL(safe)
+    return true
+  } catch {
+    return false // no Wails bridge
   }
 }
 

@@ -44,6 +44,9 @@ export const createDemo = (): Promise<Workspace> => call(() => S.CreateDemo())
 export const dismissDemoOffer = (): Promise<void> => call(() => S.DismissDemoOffer())
 export const backupNow = (): Promise<BackupResult> => call(() => S.BackupNow())
 export const restoreFromFile = (): Promise<RestoreResult> => call(() => S.RestoreFromFile())
+// restoreNewest restores the newest backup; when the data was refused as
+// damaged, Ruche keeps the damaged folder and starts again on the backup.
+export const restoreNewest = (): Promise<RestoreResult> => call(() => S.RestoreNewest())
 export const voice = (): Promise<Voice> => call(() => S.Voice())
 export const saveVoice = (v: Voice): Promise<Voice> => call(() => S.SaveVoice(v as api.VoiceDTO))
 // credits: the sources and licences of the dictionaries, as plain text.

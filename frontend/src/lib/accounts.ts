@@ -77,7 +77,7 @@ export function actionsFor(a: Actionable): AccountActions {
 
 // Accounts that need the user come first, then the working ones, then the
 // ones set aside.
-const RANK: Record<Health, number> = { reconnect_needed: 0, expiring: 1, connected: 2, disconnected: 3, demo: 4 }
+const RANK: Record<Health, number> = { reconnect_needed: 0, keychain_locked: 1, expiring: 1, connected: 2, disconnected: 3, demo: 4 }
 
 type Sortable = Pick<AccountView, 'network' | 'networkName' | 'handle' | 'health' | 'status'>
 

@@ -199,7 +199,7 @@ function initial(): FakeState {
     workspaces: [workspace()],
     zones: ['UTC', 'America/Montreal', 'Europe/Paris'],
     backup: { cancelled: false, path: '/tmp/ruche.bak', bytes: 2_500_000 },
-    restore: { cancelled: false, path: '/tmp/old.bak', safetyBackup: '/backups/safety.bak' },
+    restore: { cancelled: false, path: '/tmp/old.bak', safetyBackup: '/backups/safety.bak', kept: '', relaunch: false },
     accounts: [account('a-bsky', 'bluesky'), account('a-masto', 'mastodon'), account('a-li', 'linkedin')],
     flows: {},
     posts: [
@@ -370,6 +370,7 @@ export const settingsModule = {
   ),
   backupNow: vi.fn(() => answer('backupNow', () => state.backup)),
   restoreFromFile: vi.fn(() => answer('restoreFromFile', () => state.restore)),
+  restoreNewest: vi.fn(() => answer('restoreNewest', () => state.restore)),
   voice: vi.fn(() => answer('voice', () => state.voice)),
   saveVoice: vi.fn((v: Voice) =>
     answer('saveVoice', () => {
@@ -688,6 +689,7 @@ export const drops: { handler: ((paths: string[]) => void) | null } = { handler:
 
 export const runtimeModule = {
   quit: vi.fn(),
+  openExternal: vi.fn((_url: string) => true),
   copyText: vi.fn(async (_text: string) => true),
   onFileDrop: vi.fn((handle: (paths: string[]) => void) => {
     drops.handler = handle

@@ -1310,6 +1310,8 @@ export namespace api {
 	    cancelled: boolean;
 	    path: string;
 	    safetyBackup: string;
+	    kept: string;
+	    relaunch: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new RestoreResult(source);
@@ -1320,6 +1322,8 @@ export namespace api {
 	        this.cancelled = source["cancelled"];
 	        this.path = source["path"];
 	        this.safetyBackup = source["safetyBackup"];
+	        this.kept = source["kept"];
+	        this.relaunch = source["relaunch"];
 	    }
 	}
 	export class Slot {

@@ -24,6 +24,8 @@ export function RemoveLogo(arg1:string):Promise<api.Workspace>;
 
 export function RestoreFromFile():Promise<api.RestoreResult>;
 
+export function RestoreNewest():Promise<api.RestoreResult>;
+
 export function SaveVoice(arg1:api.VoiceDTO):Promise<api.VoiceDTO>;
 
 export function SetLanguage(arg1:string):Promise<api.AppInfo>;

@@ -46,6 +46,10 @@ export function RestoreFromFile() {
   return window['go']['api']['Settings']['RestoreFromFile']();
 }
 
+export function RestoreNewest() {
+  return window['go']['api']['Settings']['RestoreNewest']();
+}
+
 export function SaveVoice(arg1) {
   return window['go']['api']['Settings']['SaveVoice'](arg1);
 }
