@@ -83,6 +83,18 @@ func (a *App) startup(ctx context.Context) {
 		runtime.EventsEmit(ctx, api.EventPostOpen, postID)
 	}, os.Getenv)
 	if a.data != nil {
+		// The log is on the full disk too: tell the user on the desktop.
+		a.data.OnDiskSpace(func(full bool) {
+			code := "cli.disk_space_back"
+			if full {
+				code = "store.disk_full"
+			}
+			lang := a.lang()
+			body := locale.Message(lang, code, map[string]any{"dir": a.data.Paths.Data})
+			if err := a.note.Send(notify.Notice{Title: "Ruche", Body: body}); err != nil {
+				a.log.Warn().Err(err).Msg("desktop notification")
+			}
+		})
 		a.data.Start(a, scheduler.Config{})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -53,6 +54,7 @@ type Config struct {
 	System   locale.System // the OS language and zone
 	LogLevel zerolog.Level
 	Getenv   func(string) string // the environment; nil: the process's
+	MinFree  int64               // room kept free on the store's disk; store.DefaultMinFree when 0
 }
 
 // App is an open data folder with its services.
@@ -88,7 +90,13 @@ type App struct {
 	stopText context.CancelFunc
 	textDone chan struct{}
 	closing  sync.Once
+	onSpace  atomic.Pointer[func(full bool)]
 }
+
+// OnDiskSpace sets what is told when the store's disk fills up (true) and
+// when it has room again (false): the window notifies, the command line
+// prints.
+func (a *App) OnDiskSpace(fn func(full bool)) { a.onSpace.Store(&fn) }
 
 // Open takes the data folder, opens its log and store, and makes sure there is
 // a workspace to work in. On failure nothing is left open and the folder is
@@ -127,8 +135,18 @@ func (a *App) open(ctx context.Context) error {
 		return err
 	}
 	a.Log.Redactor.Remember(fmt.Sprintf("%x", key))
+	storeLog := logs.For(a.Log.Logger, "store")
 	a.Store, err = store.Open(ctx, store.Config{Dir: a.Paths.Store, BackupDir: a.Paths.Backups, Key: key,
-		AppVersion: a.Version, Log: logs.For(a.Log.Logger, "store"), Now: a.Now})
+		AppVersion: a.Version, Log: storeLog, Now: a.Now, MinFree: a.MinFree, OnSpace: func(full bool) {
+			if full {
+				storeLog.Error().Str("dir", a.Paths.Store).Msg("the disk is full: writes are refused until space is back")
+			} else {
+				storeLog.Info().Str("dir", a.Paths.Store).Msg("disk space is back: writes go through again")
+			}
+			if fn := a.onSpace.Load(); fn != nil {
+				(*fn)(full)
+			}
+		}})
 	if err != nil {
 		return err
 	}

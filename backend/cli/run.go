@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -36,6 +37,14 @@ func (r *runner) runScheduler(ctx context.Context, a *boot.App, args []string) e
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	r.say(locale.Message(r.lang, "cli.running", map[string]any{"dir": a.Paths.Data}))
+	// The log is on the full disk too: say it where it is read.
+	a.OnDiskSpace(func(full bool) {
+		code := "cli.disk_space_back"
+		if full {
+			code = "store.disk_full"
+		}
+		fmt.Fprintln(r.Stderr, locale.Message(r.lang, code, map[string]any{"dir": a.Paths.Data}))
+	})
 	return a.Scheduler(nil, cfg).Run(ctx)
 }
 

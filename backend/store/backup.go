@@ -134,6 +134,9 @@ func (s *Store) RestoreFile(ctx context.Context, path string) (safety string, er
 	if err != nil {
 		return "", err
 	}
+	if err := s.checkSpace(); err != nil {
+		return safety, err
+	}
 	if err := s.load(path); err != nil {
 		if rerr := s.load(safety); rerr != nil {
 			return safety, ErrRestoreFailed.With(map[string]any{"reason": err},

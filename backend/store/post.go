@@ -446,6 +446,9 @@ func (s *Store) deleteWorkspacePosts(ctx context.Context, wsID string) error {
 // many times faster than a transaction each. For filling a store (tests,
 // benchmarks, sample data), never for posts a user may be editing.
 func (s *Store) putNewPosts(ps []post.Post) error {
+	if err := s.checkSpace(); err != nil {
+		return err
+	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	for _, p := range ps {

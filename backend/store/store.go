@@ -52,6 +52,12 @@ type Config struct {
 	Log        zerolog.Logger // Badger's warnings and errors go here
 	Now        func() time.Time
 	Migrations []Migration // nil means the app's own list, Migrations
+	// MinFree is the room kept free on the store's disk (DefaultMinFree
+	// when 0): below it writes fail with ErrDiskFull (space.go).
+	MinFree int64
+	// OnSpace, when set, is told when the disk fills up (true) and when it
+	// has room again (false).
+	OnSpace func(full bool)
 }
 
 // Store is the open database.
@@ -62,6 +68,7 @@ type Store struct {
 	// (CommunityVersion).
 	community atomic.Uint64
 	state     folderState // as recorded at Open
+	full      atomic.Bool // the last write found the disk full
 }
 
 // Exists reports whether dir holds a Badger database.
@@ -102,6 +109,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if _, err := copyFolder(cfg.Dir, filepath.Join(cfg.BackupDir, "before-repair-"+time.Now().UTC().Format("20060102-150405"))); err != nil {
 			return nil, ErrCorrupt.With(args, fmt.Errorf("copying the store before its repair: %w", err))
 		}
+	}
+	if free, err := freeSpace(cfg.Dir); err == nil && free < (&Store{cfg: cfg}).minFree() {
+		return nil, ErrDiskFull.With(args, fmt.Errorf("%d bytes free", free))
 	}
 	db, err := badger.Open(desktopOptions(cfg))
 	if err != nil {
@@ -265,6 +275,9 @@ func (s *Store) view(ctx context.Context, fn func(*badger.Txn) error) error {
 func (s *Store) update(ctx context.Context, fn func(*badger.Txn) error) error {
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.checkSpace(); err != nil {
 			return err
 		}
 		err := s.db.Update(fn)

@@ -1,0 +1,14 @@
+//go:build !windows
+
+package store
+
+import "syscall"
+
+// freeSpace returns the bytes a user may still write on the disk of dir.
+func freeSpace(dir string) (uint64, error) {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return 0, err
+	}
+	return st.Bavail * uint64(st.Bsize), nil
+}
