@@ -5,7 +5,7 @@
 #   bash scripts/test.sh vet unit           # only these steps
 #   FAIL_FAST=1 bash scripts/test.sh        # stop at the first failed step
 #
-# Steps: setup vet deps unit frontend keyring build crash bluesky windows e2e-window e2e-browser
+# Steps: setup vet deps unit fuzz frontend keyring build crash bluesky windows e2e-window e2e-browser
 # Every step runs (unless FAIL_FAST=1) and the run ends on a summary table and
 # one line "summary: N passed, N failed". Steps that need the desktop binary
 # are skipped (and counted as failed) when its build failed.
@@ -17,7 +17,7 @@ export PATH="$(go env GOPATH)/bin:$PATH"
 export NO_AT_BRIDGE=1
 TAGS=${TAGS:-webkit2_41}
 
-ALL_STEPS=(setup vet deps unit frontend keyring build crash bluesky windows e2e-window e2e-browser)
+ALL_STEPS=(setup vet deps unit fuzz frontend keyring build crash bluesky windows e2e-window e2e-browser)
 if [ $# -gt 0 ]; then STEPS=("$@"); else STEPS=("${ALL_STEPS[@]}"); fi
 
 # ---------------------------------------------------------------- steps
@@ -31,6 +31,31 @@ step_deps() { go test -count=1 ./backend -run 'TestBackendNeverImportsWails|Test
 
 # The report tests render their PDFs' pages to artifacts/report/ (PNG).
 step_unit() { ART="$ROOT/artifacts" go test -race -tags "$TAGS" -count=1 ./...; }
+
+# The parsers of what comes from outside, fuzzed a few seconds each (their
+# seed corpora already run in unit). FUZZTIME=1m for a longer hunt.
+FUZZ_TARGETS=(
+  "FuzzParseCSV ./backend/calendar/"
+  "FuzzParseGoogleAnalytics ./backend/analytics/"
+  "FuzzParseNumber ./backend/analytics/"
+  "FuzzParseCard ./backend/network/bluesky/"
+  "FuzzFacets ./backend/network/bluesky/"
+  "FuzzPlainText ./backend/network/mastodon/"
+  "FuzzSealReader ./backend/store/"
+  "FuzzSealRoundTrip ./backend/store/"
+)
+step_fuzz() {
+  local rc=0 t name pkg out
+  for t in "${FUZZ_TARGETS[@]}"; do
+    read -r name pkg <<<"$t"
+    if out=$(go test -run '^$' -fuzz "^${name}\$" -fuzztime "${FUZZTIME:-4s}" -parallel 2 "$pkg" 2>&1); then
+      echo "fuzz $name: ok"
+    else
+      echo "fuzz $name ($pkg): FAILED"; echo "$out" | tail -25; rc=1
+    fi
+  done
+  return "$rc"
+}
 
 step_frontend() { (cd frontend && npm test); }
 
@@ -66,7 +91,7 @@ step_build() { bash scripts/build.sh desktop; }
 # test network without idempotency keys: every post must land exactly once.
 # Then the disk of its data folder (a small tmpfs: root) filled while it
 # publishes: it says so, loses nothing and goes on once space is back.
-step_crash() { RUCHE_REQUIRE_TMPFS=1 go test -tags crash -count=1 -v ./tests/crash/ -ruche "$PWD/build/bin/ruche" 2>&1 | grep -E '^(=== RUN|--- |\s+crash_test|ok|FAIL|PASS)'; }
+step_crash() { RUCHE_REQUIRE_TMPFS=1 go test -tags crash -count=1 -v ./tests/crash/ -ruche "$PWD/build/bin/ruche" 2>&1 | grep -E '^(=== RUN|--- |\s+\w+_test|ok|FAIL|PASS)'; }
 
 # A real local Bluesky network (tests/peers/bluesky: PLC, PDS, AppView),
 # started once for the step and always stopped: the Bluesky client's tests

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"ruche/backend/fault"
@@ -130,7 +131,7 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery, l
 			if a.Args == nil {
 				a.Args = map[string]string{}
 			}
-			a.Args[k] = fmt.Sprint(v)
+			a.Args[k] = withoutToken(fmt.Sprint(v), account.Token)
 		}
 		var ne *network.Error
 		if errors.As(err, &ne) {
@@ -142,6 +143,15 @@ func (s *Scheduler) attempt(ctx context.Context, p post.Post, d post.Delivery, l
 	}
 	t.a = a
 	return t
+}
+
+// withoutToken keeps the account's token out of a reason kept in the
+// store: a network's error text is its own, and may quote what it was sent.
+func withoutToken(reason, token string) string {
+	if len(token) < 8 {
+		return reason
+	}
+	return strings.ReplaceAll(reason, token, "[redacted]")
 }
 
 // send publishes, asking the network first whether an earlier attempt of

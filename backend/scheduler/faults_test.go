@@ -3,6 +3,7 @@ package scheduler
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -137,4 +138,39 @@ func TestARescheduledFailedPostIsPublishedOnce(t *testing.T) {
 			})
 		})
 	}
+}
+
+// tokenTargets gives every account a token, as the directory does.
+type tokenTargets struct {
+	pub   network.Publisher
+	token string
+}
+
+func (t tokenTargets) Target(_ context.Context, id string) (network.Account, network.Publisher, error) {
+	return network.Account{ID: id, Network: network.Testnet, Handle: id, Token: t.token}, t.pub, nil
+}
+
+// TestAReasonNeverKeepsTheToken: a network whose refusal quotes the access
+// token it was sent; the attempt kept in the store says why without it.
+func TestAReasonNeverKeepsTheToken(t *testing.T) {
+	start := time.Date(2027, 6, 1, 12, 0, 0, 0, time.UTC)
+	const token = "tok-5ecret-value-42"
+	bubble(t, start, func(t *testing.T, now func() time.Time) {
+		net := newFakeNet(now)
+		net.fail = func(string, int) error {
+			e := network.NewError(network.Testnet, network.ErrRefused, 422, errors.New("refused"))
+			e.Fault.Args["reason"] = "Validation failed: token " + token + " is odd"
+			return e
+		}
+		store := newMemStore(scheduled("p", start.Add(time.Minute)))
+		runFor(t, New(store, tokenTargets{net, token}, nil, now, zerolog.Nop(), Config{Poll: poll}), 5*time.Minute)
+		p := store.get("p")
+		if p.Status != post.Failed || len(p.Deliveries[0].Attempts) == 0 {
+			t.Fatalf("status %s, attempts %+v; want failed with the reason", p.Status, p.Deliveries[0].Attempts)
+		}
+		reason := p.Deliveries[0].Attempts[0].Args["reason"]
+		if strings.Contains(reason, token) || !strings.Contains(reason, "Validation failed") {
+			t.Errorf("reason kept = %q, want the network's words without the token", reason)
+		}
+	})
 }

@@ -208,9 +208,9 @@ func (s *Scheduler) poll(ctx context.Context, jobs chan<- job) error {
 				return fmt.Errorf("claim: %w", err)
 			}
 			claimed += len(taken)
-			for _, p := range taken {
+			for _, j := range taken {
 				select {
-				case jobs <- job{post: p}:
+				case jobs <- j:
 				case <-ctx.Done():
 					return nil // claimed but not sent: reconciled at the next start
 				}
@@ -225,8 +225,10 @@ func (s *Scheduler) poll(ctx context.Context, jobs chan<- job) error {
 // claim moves due posts to publishing in one transaction, or to missed when
 // their time passed beyond the grace period (Ruche was closed or asleep), or
 // to paused when their workspace is paused. It returns the posts now the
-// caller's to publish.
-func (s *Scheduler) claim(ctx context.Context, ids []string, now time.Time) ([]post.Post, error) {
+// caller's to publish. A late post an earlier attempt may have published
+// (its answer was lost) is taken too, to ask the networks only (a late
+// job): what went out is published, the rest missed.
+func (s *Scheduler) claim(ctx context.Context, ids []string, now time.Time) ([]job, error) {
 	paused := map[string]bool{} // by workspace, asked once per claim
 	isPaused := func(ws string) bool {
 		if s.cfg.Gate == nil {
@@ -239,6 +241,7 @@ func (s *Scheduler) claim(ctx context.Context, ids []string, now time.Time) ([]p
 		}
 		return p
 	}
+	late := map[string]bool{}
 	saved, err := s.store.UpdatePosts(ctx, ids, func(p *post.Post) (bool, error) {
 		at, due := p.DueAt()
 		switch {
@@ -251,21 +254,24 @@ func (s *Scheduler) claim(ctx context.Context, ids []string, now time.Time) ([]p
 		// greeting for the wrong day). The user decides. Unless a network
 		// held it: that one went out on time; collect it.
 		case now.Sub(at) > s.cfg.Grace && len(p.HeldBy()) == 0:
-			return true, p.SetStatus(post.Missed, now)
+			if !mayBeOut(*p) {
+				return true, p.SetStatus(post.Missed, now)
+			}
+			late[p.ID] = true
 		}
 		return true, p.SetStatus(post.Publishing, now)
 	})
 	if err != nil {
 		return nil, err
 	}
-	taken := saved[:0]
+	var taken []job
 	for _, p := range saved {
 		if p.Status != post.Publishing && s.notify != nil {
 			s.notify.PostChanged(p)
 		}
 		switch p.Status {
 		case post.Publishing:
-			taken = append(taken, p)
+			taken = append(taken, job{post: p, late: late[p.ID]})
 		case post.Missed:
 			s.log.Warn().Str("post", p.ID).Time("scheduled", p.ScheduledAt).Msg("missed: its time passed while Ruche was not running")
 		case post.Paused:
@@ -273,6 +279,17 @@ func (s *Scheduler) claim(ctx context.Context, ids []string, now time.Time) ([]p
 		}
 	}
 	return taken, nil
+}
+
+// mayBeOut reports whether an earlier attempt of a target still pending
+// may have published it: its answer never came (a timeout, a cut).
+func mayBeOut(p post.Post) bool {
+	for _, d := range p.Deliveries {
+		if n := len(d.Attempts); d.State == post.DeliveryPending && n > 0 && d.Attempts[n-1].Outcome == post.OutcomeUnknown {
+			return true
+		}
+	}
+	return false
 }
 
 // lane returns the semaphore of network.
