@@ -249,3 +249,22 @@ func TestDamagedStoreRefusedThenRestored(t *testing.T) {
 		t.Errorf("the kept MANIFEST = %v, %v; want the damaged one, as it was", fi, err)
 	}
 }
+
+// TestRestoreWhileRunRuns: `ruche restore` while `ruche run` holds the
+// data folder is refused with the reason, and changes nothing.
+func TestRestoreWhileRunRuns(t *testing.T) {
+	h := harness{dir: filepath.Join(t.TempDir(), "data"), vault: secrets.NewMemory()}
+	if code, _, errOut := h.run(t, "backup"); code != 0 {
+		t.Fatalf("backup = %d, %s", code, errOut)
+	}
+	running, err := boot.Open(context.Background(), boot.Config{DataDir: h.dir, Vault: h.vault, Version: "1.2.3",
+		System: locale.System{Lang: locale.French, Zone: "Europe/Paris"}, Now: time.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer running.Close()
+	code, _, errOut := h.run(t, "restore")
+	if code != ExitError || !strings.Contains(errOut, "utilise déjà") {
+		t.Errorf("restore while the folder is in use = %d, %q; want exit 1 and the reason", code, errOut)
+	}
+}

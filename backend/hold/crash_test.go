@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"ruche/backend/account"
 	"ruche/backend/network/mastodon/mastodontest"
 	"ruche/backend/post"
 	"ruche/backend/scheduler"
@@ -184,5 +185,41 @@ func waitFor(t *testing.T, done func() bool) {
 			t.Fatal("timed out")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestLostAnswerThenRestartTwoHoursLaterPublishesOnce: the instance took
+// the post but its answer was lost; Ruche stops there (a crash) and comes
+// back two hours later, a new process whose client remembers nothing, on
+// an instance that forgot the Idempotency-Key after an hour. The post is
+// found among the account's statuses by what was sent: published, once.
+func TestLostAnswerThenRestartTwoHoursLaterPublishesOnce(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.app.Accounts.Update(ctx, f.acc.ID, func(a *account.Account) { a.NativeScheduling = false }); err != nil {
+		t.Fatal(err)
+	}
+	at := f.clock.Now().Add(time.Minute)
+	p := f.schedule(t, "Fougasse aux olives, @fan@ailleurs.example", at)
+	f.clock.Set(at)
+	// Dropped after the work, twice: net/http sends a keyed request again once by itself.
+	f.srv.Inject(mastodontest.Fault{Method: http.MethodPost, Path: "/api/v1/statuses", Drop: true, After: true, Times: 2})
+	runScheduler(t, f, func() bool { return len(f.post(t, p.ID).Deliveries[0].Attempts) > 0 })
+	if n := f.srv.Created(); n != 1 {
+		t.Fatalf("the instance made %d statuses, want the one whose answer was lost", n)
+	}
+	if got := f.post(t, p.ID); got.Status == post.Published {
+		t.Fatalf("published before the restart: the answer was not lost")
+	}
+
+	f.clock.Set(at.Add(2 * time.Hour))
+	f.restart(t)
+	runScheduler(t, f, func() bool { st := f.post(t, p.ID).Status; return st == post.Published || st == post.Missed })
+	got := f.post(t, p.ID)
+	if got.Status != post.Published || got.Deliveries[0].RemoteID == "" {
+		t.Errorf("after the restart: status %s, delivery %+v; want published, found on the instance", got.Status, got.Deliveries[0])
+	}
+	if n := f.srv.Created(); n != 1 {
+		t.Errorf("the instance has %d statuses, want 1", n)
 	}
 }

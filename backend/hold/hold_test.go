@@ -33,6 +33,7 @@ func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t 
 func (c *clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 
 type fixture struct {
+	cfg   boot.Config
 	app   *boot.App
 	srv   *mastodontest.Server
 	clock *clock
@@ -48,12 +49,14 @@ func newFixture(t *testing.T) *fixture {
 	t.Cleanup(ts.Close)
 	dir := t.TempDir()
 	vault := secrets.NewMemory()
-	app, err := boot.Open(context.Background(), boot.Config{DataDir: filepath.Join(dir, "data"), KeyFile: filepath.Join(dir, "key"),
-		Vault: vault, Now: clk.Now, System: locale.System{Lang: locale.French, Zone: "Europe/Paris"}})
+	cfg := boot.Config{DataDir: filepath.Join(dir, "data"), KeyFile: filepath.Join(dir, "key"),
+		Vault: vault, Now: clk.Now, System: locale.System{Lang: locale.French, Zone: "Europe/Paris"}}
+	app, err := boot.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { app.Close() })
+	f := &fixture{cfg: cfg, app: app, srv: srv, clock: clk}
+	t.Cleanup(func() { f.app.Close() })
 	ctx := context.Background()
 	w, err := app.Workspaces.Current(ctx)
 	if err != nil {
@@ -70,7 +73,22 @@ func newFixture(t *testing.T) *fixture {
 	if err := credentials.New(vault).SetToken(acc.ID, srv.IssueToken("fournil", "read", "write")); err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{app: app, srv: srv, clock: clk, acc: acc, ws: w.ID}
+	f.acc, f.ws = acc, w.ID
+	return f
+}
+
+// restart closes the app and opens its data folder again, as a new
+// process would: its network clients remember nothing.
+func (f *fixture) restart(t *testing.T) {
+	t.Helper()
+	if err := f.app.Close(); err != nil {
+		t.Fatal(err)
+	}
+	app, err := boot.Open(context.Background(), f.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.app = app
 }
 
 func (f *fixture) schedule(t *testing.T, text string, at time.Time) post.Post {

@@ -322,6 +322,17 @@ describe('settings', () => {
     expect(byId(w, 'ws-row').attributes('data-ws-name')).toBe('Restored')
   })
 
+  it('restores the newest backup after confirmation', async () => {
+    const w = await openSettings()
+    await byId(w, 'restore-newest').trigger('click')
+    expect(w.text()).toContain('newest backup of the backups folder')
+    await byId(w, 'confirm-ok').trigger('click')
+    await settle()
+    expect(api.restoreNewest).toHaveBeenCalledOnce()
+    expect(api.restoreFromFile).not.toHaveBeenCalled()
+    expect(byId(w, 'restore-result').exists()).toBe(true)
+  })
+
   it('edits the publishing queue slots', async () => {
     const w = await openSettings()
     await settle()
