@@ -48,7 +48,7 @@ step_fuzz() {
   local rc=0 t name pkg out
   for t in "${FUZZ_TARGETS[@]}"; do
     read -r name pkg <<<"$t"
-    if out=$(go test -run '^$' -fuzz "^${name}\$" -fuzztime "${FUZZTIME:-4s}" -parallel 2 "$pkg" 2>&1); then
+    if out=$(go test -run '^$' -fuzz "^${name}\$" -fuzztime "${FUZZTIME:-4s}" -fuzzminimizetime 3s -parallel 2 "$pkg" 2>&1); then
       echo "fuzz $name: ok"
     else
       echo "fuzz $name ($pkg): FAILED"; echo "$out" | tail -25; rc=1
