@@ -22,10 +22,11 @@ var (
 	ErrInterrupted = fault.New(fault.Transient, "scheduler.interrupted")
 )
 
-// job is a claimed post handed to a worker. late marks a post a crash
-// left publishing whose time passed beyond the grace period meanwhile:
-// each network is asked whether it went out, nothing is sent, and what did
-// not go out is missed (the user decides).
+// job is a claimed post handed to a worker. late marks a post whose time
+// passed beyond the grace period while an attempt may have published it (a
+// crash left it publishing, or its last answer was lost): each network is
+// asked whether it went out, nothing is sent, and what did not go out is
+// missed (the user decides).
 type job struct {
 	post post.Post
 	late bool

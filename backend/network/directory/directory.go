@@ -170,23 +170,18 @@ func (d *Directory) Reader(ctx context.Context, accountID string) (network.Accou
 	if err != nil {
 		return na, nil, err
 	}
-	var inner any = pub
-	var w watched
+	var w watched // the demo accounts' publisher is not watched: it reads nothing
 	switch p := pub.(type) {
 	case watched:
 		w = p
 	case watchedHolder:
 		w = p.watched
 	}
-	inner, lost := any(w.Publisher), w.lost
-	if w.Publisher == nil {
-		inner = pub
-	}
-	r, ok := inner.(network.Reader)
-	if !ok || lost == nil {
+	r, ok := w.Publisher.(network.Reader)
+	if !ok {
 		return na, nil, ErrUnsupported.With(map[string]any{"account": na.Handle, "network": network.DisplayName(na.Network)}, nil)
 	}
-	wr := watchedReader{r: r, lost: lost, keychain: w.keychain}
+	wr := watchedReader{r: r, w: w}
 	if a, ok := r.(network.Answerer); ok {
 		return na, watchedAnswerer{wr, a}, nil
 	}
@@ -194,16 +189,13 @@ func (d *Directory) Reader(ctx context.Context, accountID string) (network.Accou
 }
 
 // watchedReader is a reader that reports a refused access and a locked
-// keychain, as watched does.
+// keychain, as its publisher w does.
 type watchedReader struct {
-	r        network.Reader
-	lost     func(ctx context.Context)
-	keychain func(err error) error
+	r network.Reader
+	w watched
 }
 
-func (w watchedReader) check(ctx context.Context, err error) error {
-	return watched{lost: w.lost, keychain: w.keychain}.check(ctx, err)
-}
+func (w watchedReader) check(ctx context.Context, err error) error { return w.w.check(ctx, err) }
 
 func (w watchedReader) Notifications(ctx context.Context, a network.Account, cursor string) ([]network.Notification, string, error) {
 	ns, next, err := w.r.Notifications(ctx, a, cursor)
