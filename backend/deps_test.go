@@ -66,6 +66,7 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		"ruche/backend/media":     {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/network", "ruche/backend/plan"},
 		"ruche/backend/plan":      {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/scheduler"},
 		"ruche/backend/store":     {"ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
+		"ruche/backend/jobs":      {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler", "ruche/backend/network"},
 		"ruche/backend/secrets":   {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
 	}
 	for _, p := range listPackages(t) {

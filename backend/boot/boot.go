@@ -23,6 +23,7 @@ import (
 	"ruche/backend/demo"
 	"ruche/backend/fault"
 	"ruche/backend/hold"
+	"ruche/backend/jobs"
 	"ruche/backend/ident"
 	"ruche/backend/locale"
 	"ruche/backend/logs"
@@ -76,6 +77,8 @@ type App struct {
 	Analytics  *analytics.Service
 	Collector  *analytics.Collector
 	Monthly    *report.Monthly
+	// Jobs is the background work beside the publisher (registerJobs).
+	Jobs *jobs.Runner
 	// Text reads posts and comments: spelling, language, sentiment. Its
 	// dictionaries are not loaded at Open: the window loads them in the
 	// background (StartText), a command that needs them calls Text.Load.
@@ -170,6 +173,7 @@ func (a *App) open(ctx context.Context) error {
 	a.Analytics = analytics.NewService(a.Store, a.Now, ident.New)
 	a.Collector = analytics.NewCollector(a.Store, a.Directory, a.Store, a.Now, a.Log.Logger, analytics.CollectorConfig{})
 	a.Monthly = report.NewMonthly(a.Store, a.Workspaces, a.Analytics, a.Store, a.Store, a.Now, logs.For(a.Log.Logger, "report"))
+	a.registerJobs()
 	if a.Text, err = text.New(dict.Files()); err != nil {
 		return err
 	}
@@ -266,18 +270,34 @@ func (a *App) StartText() {
 
 // Scheduler returns the publishing loop over this data folder: each account
 // publishes through its network's client with its token from the keychain,
-// paused workspaces are held back and timed pauses end by themselves. Only
+// and paused workspaces are held back (the crisis switch's gate). The rest
+// runs beside it as background jobs (Jobs): Run and Start run both. Only
 // one runs per data folder, as only one process holds it. notify may be nil.
 func (a *App) Scheduler(notify scheduler.Notifier, cfg scheduler.Config) *scheduler.Scheduler {
 	cfg.Gate = a.Crisis
-	// Before each poll: timed pauses end, then the networks' copies of
-	// posts are brought in step (a pause takes them back).
-	// Then the accounts' and posts' counters that are due are read, and
-	// the monthly reports of the month just over are written.
-	cfg.BeforePoll = func(ctx context.Context) error {
-		return errors.Join(a.Crisis.AutoResume(ctx), a.Hold.Sweep(ctx), a.Collector.Collect(ctx), a.Monthly.Run(ctx))
-	}
 	return scheduler.New(a.Store, a.Directory, notify, a.Now, logs.For(a.Log.Logger, "scheduler"), cfg)
+}
+
+// JobPeriod is how often the background jobs that used to run before each
+// publishing poll run: timed pauses end, the networks' copies of held
+// posts are brought in step, due counters are read, the month's reports
+// written. Each decides itself what is due.
+const JobPeriod = 5 * time.Second
+
+// registerJobs registers the background work beside the publisher.
+func (a *App) registerJobs() {
+	a.Jobs = jobs.New(a.Store, a.Now, logs.For(a.Log.Logger, "jobs"))
+	a.Jobs.Register(jobs.Job{Name: "resume", Period: JobPeriod, Run: a.Crisis.AutoResume})
+	a.Jobs.Register(jobs.Job{Name: "hold", Period: JobPeriod, Run: a.Hold.Sweep})
+	a.Jobs.Register(jobs.Job{Name: "collect", Period: JobPeriod, MaxBackoff: 15 * time.Minute, Run: a.Collector.Collect})
+	a.Jobs.Register(jobs.Job{Name: "report", Period: JobPeriod, MaxBackoff: 15 * time.Minute, Run: a.Monthly.Run})
+}
+
+// Run publishes and runs the background jobs until ctx ends (ruche run).
+func (a *App) Run(ctx context.Context, notify scheduler.Notifier, cfg scheduler.Config) error {
+	a.Jobs.Start()
+	defer a.Jobs.Stop()
+	return a.Scheduler(notify, cfg).Run(ctx)
 }
 
 // background is the publishing loop the window runs (Start), which a
@@ -304,6 +324,7 @@ func (a *App) Start(notify scheduler.Notifier, cfg scheduler.Config) {
 }
 
 func (a *App) startLocked() {
+	a.Jobs.Start()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	s := a.Scheduler(a.bg.notify, a.bg.cfg)
@@ -333,6 +354,7 @@ func (a *App) stopLocked() bool {
 	a.bg.stop()
 	<-a.bg.done
 	a.bg.stop, a.bg.done = nil, nil
+	a.Jobs.Stop()
 	return true
 }
 

@@ -45,7 +45,7 @@ func (r *runner) runScheduler(ctx context.Context, a *boot.App, args []string) e
 		}
 		fmt.Fprintln(r.Stderr, locale.Message(r.lang, code, map[string]any{"dir": a.Paths.Data}))
 	})
-	return a.Scheduler(nil, cfg).Run(ctx)
+	return a.Run(ctx, nil, cfg)
 }
 
 // pause is the crisis switch from the command line.

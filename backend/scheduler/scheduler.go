@@ -73,9 +73,6 @@ type Config struct {
 	Gate interface {
 		Paused(ctx context.Context, workspaceID string) bool
 	}
-	// BeforePoll, when set, runs before each poll: the crisis switch's
-	// automatic resume.
-	BeforePoll func(ctx context.Context) error
 }
 
 func (c Config) withDefaults() Config {
@@ -190,11 +187,6 @@ const claimChunk = 64
 
 // poll claims the due posts, batch after batch, and hands them to the workers.
 func (s *Scheduler) poll(ctx context.Context, jobs chan<- job) error {
-	if s.cfg.BeforePoll != nil {
-		if err := s.cfg.BeforePoll(ctx); err != nil {
-			s.log.Error().Err(err).Msg("before poll")
-		}
-	}
 	for {
 		now := s.now()
 		due, err := s.store.Due(ctx, now, s.cfg.Batch)

@@ -38,6 +38,7 @@ import (
 //	words/<wsID>                 []string: the workspace's own words, accepted by the spelling
 //	                             check ("add to dictionary"; words.go)
 //	voice/<wsID>                 text.Voice: the workspace's brand voice (voice.go)
+//	job/<name>                   jobs.State: a background job's last run (jobs.go)
 //
 // <t> is not ASCII: it is 8 bytes, the instant's nanoseconds since 1970 as a
 // big-endian unsigned integer, so that byte order is time order. Instants
@@ -53,6 +54,10 @@ import (
 // {"v":N,"d":...} where N is the version of the value's shape (codec.go).
 // idx/when/ is the one index with a value (a compact binary post.Entry, see
 // below): the calendar reads a month from its keys alone.
+
+const prefixJob = "job/"
+
+func keyJob(name string) []byte { return []byte(prefixJob + name) }
 
 const (
 	prefixWorkspace     = "ws/"
