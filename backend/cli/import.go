@@ -20,6 +20,9 @@ import (
 // user did not ask to import the others.
 var ErrImportInvalid = fault.New(fault.Invalid, "cli.import_invalid")
 
+// ErrImportNoneValid: a dry run found a problem in every row.
+var ErrImportNoneValid = fault.New(fault.Invalid, "cli.import_none_valid")
+
 // rowJSON is a row of an import file as scripts read it.
 type rowJSON struct {
 	Line     int           `json:"line"`
@@ -90,12 +93,24 @@ func (r *runner) importFile(ctx context.Context, args []string) error {
 				return err
 			}
 		}
+		// A dry run that finds a problem in every row fails: scripts read
+		// the exit code.
+		var noneValid error
+		if res.DryRun && res.Valid == 0 && res.Invalid > 0 {
+			noneValid = ErrImportNoneValid.With(map[string]any{"count": len(rows)}, nil)
+		}
 		if r.inv.JSON {
 			res.Rows = r.rowsJSON(rows)
-			return r.print(res, "")
+			if err := r.print(res, ""); err != nil {
+				return err
+			}
+			return noneValid
 		}
 		r.printRows(rows, w)
 		if res.DryRun {
+			if noneValid != nil {
+				return noneValid
+			}
 			return r.print(nil, locale.Message(r.lang, "cli.import_preview", map[string]any{"valid": res.Valid, "invalid": res.Invalid}))
 		}
 		return r.print(nil, locale.Message(r.lang, "cli.import_done", map[string]any{"count": res.Imported}))

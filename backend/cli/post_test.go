@@ -115,18 +115,23 @@ func TestImportAndExportCommands(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "posts.csv")
 	os.WriteFile(file, []byte("date;texte;comptes\n31/03/2030 09:30;Pain du jour;fournil.bsky.social\n31/03/2030 10:00;Inconnu;nobody\n"), 0o600)
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("date;texte;comptes\n31/03/2030 09:30;Un;nobody\n31/03/2030 10:00;Deux;nobody\n"), 0o600)
 	out := filepath.Join(dir, "export.csv")
 	h.play(t, []step{
 		{args: []string{"account", "add", "bluesky", "fournil.bsky.social"}},
-		{args: []string{"import", file, "--dry-run"}, wantOut: "✓ Ligne 2  2030-03-31 09:30  Pain du jour\n✗ Ligne 3  2030-03-31 10:00  Inconnu\n    Ligne 3 : aucun compte connecté ne s’appelle « nobody ».\n1 lignes peuvent être importées, 1 ont des problèmes."},
-		{args: []string{"import", file}, wantCode: ExitError, wantOut: "✗ Ligne 3", wantErr: "1 lignes sur 2 ont des problèmes : rien n’a été importé"},
+		{args: []string{"import", file, "--dry-run"}, wantOut: "✓ Ligne 2  2030-03-31 09:30  Pain du jour\n✗ Ligne 3  2030-03-31 10:00  Inconnu\n    Ligne 3 : aucun compte connecté ne s’appelle « nobody ».\n1 ligne peut être importée, 1 a des problèmes."},
+		{args: []string{"import", file}, wantCode: ExitError, wantOut: "✗ Ligne 3", wantErr: "1 ligne sur 2 a des problèmes : rien n’a été importé"},
+		{args: []string{"import", bad, "--dry-run"}, wantCode: ExitError, wantOut: "✗ Ligne 2", wantErr: "Aucune des 2 lignes ne peut être importée"},
+		{args: []string{"--json", "import", bad, "--dry-run"}, wantCode: ExitError, wantOut: `"invalid": 2`},
+		{args: []string{"--lang", "en", "import", file, "--dry-run"}, wantOut: "1 row can be imported, 1 has problems."},
 		{args: []string{"--json", "post", "list", "--from", "2030-03-31", "--to", "2030-04-01"}, wantOut: "[]"},
 		{args: []string{"--json", "import", file, "--valid-only"}, wantOut: `"imported": 1`},
 		{args: []string{"import"}, wantCode: ExitUsage, wantErr: "Usage : ruche import FILE.csv"},
 		{args: []string{"import", filepath.Join(dir, "absent.csv")}, wantCode: ExitError, wantErr: "Le fichier est illisible."},
 		{args: []string{"export", "--ics"}, wantOut: "DTSTART:20300331T073000Z"},
 		{args: []string{"export", "--csv", "--out", out}, wantOut: "Calendrier exporté dans " + out},
-		{args: []string{"import", out, "--dry-run"}, wantOut: "1 lignes peuvent être importées, 0 ont des problèmes."},
+		{args: []string{"import", out, "--dry-run"}, wantOut: "1 ligne peut être importée, 0 a des problèmes."},
 		{args: []string{"export"}, wantCode: ExitUsage, wantErr: "Usage : ruche export --ics|--csv"},
 		{args: []string{"export", "--ics", "--csv"}, wantCode: ExitUsage},
 		{args: []string{"export", "--pdf"}, wantCode: ExitUsage, wantErr: "unknown option --pdf"},

@@ -5,7 +5,9 @@ package locale
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -53,11 +55,34 @@ func Message(lang Lang, code string, args map[string]any) string {
 	if len(args) == 0 {
 		return text
 	}
+	text = pluralForm.ReplaceAllStringFunc(text, func(m string) string {
+		parts := pluralForm.FindStringSubmatch(m)
+		n, err := strconv.Atoi(fmt.Sprint(args[parts[1]]))
+		if err != nil {
+			return m
+		}
+		if one(lang, n) {
+			return parts[2]
+		}
+		return parts[3]
+	})
 	pairs := make([]string, 0, 2*len(args))
 	for k, v := range args {
 		pairs = append(pairs, "{"+k+"}", fmt.Sprint(v))
 	}
 	return strings.NewReplacer(pairs...).Replace(text)
+}
+
+// pluralForm is "{count|one|other}" in a message: the form for the number
+// in args["count"], by the language's rule.
+var pluralForm = regexp.MustCompile(`\{([a-z]+)\|([^|{}]*)\|([^|{}]*)\}`)
+
+// one reports whether n takes the singular: 0 and 1 in French, 1 in English.
+func one(lang Lang, n int) bool {
+	if lang == French {
+		return n == 0 || n == 1
+	}
+	return n == 1
 }
 
 // Has reports whether code has a message.
