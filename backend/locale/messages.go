@@ -240,7 +240,7 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.row":                     "Line {line}",
 		"cli.import_preview":          "{valid} {valid|row|rows} can be imported, {invalid} {invalid|has|have} problems. Nothing was imported (--dry-run).",
 		"cli.import_done":             "{count} {count|post|posts} imported.",
-		"cli.import_invalid":          "{invalid} of {count} {count|row has|rows have} problems: nothing was imported. Fix them, or import the others with --valid-only.",
+		"cli.import_invalid":          "{invalid} of {count} {count|row|rows} {invalid|has|have} problems: nothing was imported. Fix them, or import the others with --valid-only.",
 		"cli.import_none_valid":       "None of the {count} {count|row|rows} can be imported: nothing was imported (--dry-run).",
 		"cli.exported":                "Calendar exported to {path}.",
 		"cli.report_written":          "Report written to {path}.",
