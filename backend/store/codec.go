@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -72,15 +73,59 @@ func put(txn *badger.Txn, key []byte, version int, v any) error {
 
 // each calls fn with the value of every key under prefix, in key order.
 func each(txn *badger.Txn, prefix string, fn func(key, value []byte) error) error {
+	return walk(txn, scan{prefix: prefix, prefetch: true}, fn)
+}
+
+// scan is one walk over the keys under a prefix: from start (nil: the
+// first, or the last in reverse) to end, excluded (nil: no end).
+type scan struct {
+	prefix     string
+	start, end []byte
+	reverse    bool // from the last key down
+	keysOnly   bool // fn gets no value
+	prefetch   bool // values read ahead (large values); else read in place
+}
+
+// walk calls fn with each key of sc and its value, in key order (or
+// reverse); neither is valid after fn returns. fn returning errStop ends
+// the walk without an error. Every iteration of the store goes through it.
+func walk(txn *badger.Txn, sc scan, fn func(key, value []byte) error) error {
 	opts := badger.DefaultIteratorOptions
-	opts.Prefix = []byte(prefix)
+	opts.Prefix = []byte(sc.prefix)
+	opts.Reverse = sc.reverse
+	opts.PrefetchValues = sc.prefetch && !sc.keysOnly
 	it := txn.NewIterator(opts)
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	start := sc.start
+	if start == nil && sc.reverse {
+		start = append([]byte(sc.prefix), 0xff) // in reverse, Seek lands at or before its argument
+	}
+	if start == nil {
+		it.Rewind()
+	} else {
+		it.Seek(start)
+	}
+	for ; it.Valid(); it.Next() {
 		item := it.Item()
-		if err := item.Value(func(v []byte) error { return fn(item.Key(), v) }); err != nil {
+		k := item.Key()
+		if sc.end != nil && !sc.reverse && bytes.Compare(k, sc.end) >= 0 {
+			return nil
+		}
+		var err error
+		if sc.keysOnly {
+			err = fn(k, nil)
+		} else {
+			err = item.Value(func(v []byte) error { return fn(k, v) })
+		}
+		if errors.Is(err, errStop) {
+			return nil
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// errStop ends a walk early without an error.
+var errStop = errors.New("stop")

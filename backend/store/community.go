@@ -17,31 +17,17 @@ import (
 
 // The community of a workspace's accounts: what people did towards them
 // (likes, replies, mentions... read from the notifications), the answers
-// the accounts wrote, and where reading each account goes on from.
-//
-//	mact/<wsID>/<d>/<accountID>  the metric.Activity values of UTC day <d>, compact binary
-//	mans/<wsID>/<d>/<accountID>  the metric.Answer values written on UTC day <d>, likewise
-//	mcomm/<accountID>            metric.CommunityCursor (JSON envelope)
-//
-// A day's activities share one value: a busy year is tens of thousands of
-// notifications, which a year's dashboard reads within a few milliseconds
-// as some fourteen thousand values, where one key each would take fifty.
-// Saving an activity again (same identifier) replaces it in its day.
+// the accounts wrote, and where reading each account goes on from (the
+// keys: keys.go). A day's activities share one value: a busy year is tens
+// of thousands of notifications, which a year's dashboard reads within a
+// few milliseconds as some fourteen thousand values, where one key each
+// would take fifty. Saving an activity again (same identifier) replaces it
+// in its day.
 const (
-	prefixActivity        = "mact/"
-	prefixAnswer          = "mans/"
-	prefixCommunityCursor = "mcomm/"
-
 	activityVersion        = 1
 	answerVersion          = 1
 	communityCursorVersion = 1
 )
-
-func prefixActivityOf(wsID string) string { return prefixActivity + wsID + "/" }
-func prefixAnswerOf(wsID string) string   { return prefixAnswer + wsID + "/" }
-func keyDayOf(prefix string, at time.Time, accountID string) []byte {
-	return append(appendDay([]byte(prefix), calendar.DayOf(at, time.UTC)), "/"+accountID...)
-}
 
 // PutCommunity saves the activities and answers read from account
 // accountID, then where reading goes on from: a crash in between reads them
@@ -73,7 +59,7 @@ func (s *Store) PutCommunity(ctx context.Context, accountID string, cur metric.C
 		return err
 	}
 	return s.update(ctx, func(txn *badger.Txn) error {
-		return put(txn, []byte(prefixCommunityCursor+accountID), communityCursorVersion, cur)
+		return put(txn, keyCommunityCursor(accountID), communityCursorVersion, cur)
 	})
 }
 
@@ -143,7 +129,7 @@ func checkTimed(what, wsID, accountID, id string, at time.Time) error {
 func (s *Store) CommunityCursor(ctx context.Context, accountID string) (metric.CommunityCursor, error) {
 	var c metric.CommunityCursor
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		return get(txn, []byte(prefixCommunityCursor+accountID), &c)
+		return get(txn, keyCommunityCursor(accountID), &c)
 	})
 	if errors.Is(err, ErrNotFound) {
 		return metric.CommunityCursor{}, nil

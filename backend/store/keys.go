@@ -180,6 +180,11 @@ func keyVoice(wsID string) []byte { return []byte(prefixVoice + wsID) }
 //	                             of the report of local days <from>..<to> (YYYY-MM-DD)
 //	reportplan/<wsID>            metric.ReportPlan (JSON envelope): the monthly report written
 //	                             to a folder (analysis.go)
+//	mact/<wsID>/<d>/<accountID>  the metric.Activity values of UTC day <d>, compact binary
+//	                             (community.go)
+//	mans/<wsID>/<d>/<accountID>  the metric.Answer values written on UTC day <d>, likewise
+//	mcomm/<accountID>            metric.CommunityCursor (JSON envelope): where reading the
+//	                             account's notifications goes on from
 //
 // <d> is a day as 8 bytes, like <t>: the nanoseconds of its midnight UTC, so
 // that byte order is day order. The metric values are not JSON: a year's
@@ -187,13 +192,23 @@ func keyVoice(wsID string) []byte { return []byte(prefixVoice + wsID) }
 // accounts, 10,000 publications) within 20 ms, and decoding that much JSON
 // alone takes longer. Each starts with a version byte (metrics.go).
 const (
-	prefixMetricDay      = "mday/"
-	prefixMetricPost     = "mpost/"
-	prefixMetricManual   = "mmanual/"
-	prefixObjective      = "objective/"
-	prefixAnalysis       = "analysis/"
-	prefixReportSchedule = "reportplan/"
+	prefixMetricDay       = "mday/"
+	prefixMetricPost      = "mpost/"
+	prefixMetricManual    = "mmanual/"
+	prefixObjective       = "objective/"
+	prefixAnalysis        = "analysis/"
+	prefixReportSchedule  = "reportplan/"
+	prefixActivity        = "mact/"
+	prefixAnswer          = "mans/"
+	prefixCommunityCursor = "mcomm/"
 )
+
+func prefixActivityOf(wsID string) string { return prefixActivity + wsID + "/" }
+func prefixAnswerOf(wsID string) string   { return prefixAnswer + wsID + "/" }
+func keyDayOf(prefix string, at time.Time, accountID string) []byte {
+	return append(appendDay([]byte(prefix), calendar.DayOf(at, time.UTC)), "/"+accountID...)
+}
+func keyCommunityCursor(accountID string) []byte { return []byte(prefixCommunityCursor + accountID) }
 
 func prefixAnalysisOf(wsID string) string { return prefixAnalysis + wsID + "/" }
 func keyAnalysis(wsID string, from, to calendar.Day) []byte {

@@ -77,25 +77,19 @@ func (s *Store) LastAccountDay(ctx context.Context, accountID string) (metric.Ac
 	var d metric.AccountDay
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		prefix := prefixMetricDayOf(accountID)
-		opts := badger.DefaultIteratorOptions
-		opts.Reverse = true
-		opts.Prefix = []byte(prefix)
-		it := txn.NewIterator(opts)
-		defer it.Close()
-		// In reverse, Seek lands on the last key at or before its argument.
-		it.Seek(append([]byte(prefix), 0xff))
-		if !it.Valid() {
-			return ErrNotFound.Because(fmt.Errorf("no day of account %q", accountID))
-		}
-		item := it.Item()
-		return item.Value(func(v []byte) error {
+		found := false
+		err := walk(txn, scan{prefix: prefix, reverse: true}, func(k, v []byte) error {
 			var err error
 			if d, err = decodeAccountDay(v); err != nil {
-				return fmt.Errorf("account day %q: %w", item.Key(), err)
+				return fmt.Errorf("account day %q: %w", k, err)
 			}
-			d.AccountID, d.Day = accountID, dayOfKey(item.Key(), prefix)
-			return nil
+			d.AccountID, d.Day, found = accountID, dayOfKey(k, prefix), true
+			return errStop
 		})
+		if err == nil && !found {
+			err = ErrNotFound.Because(fmt.Errorf("no day of account %q", accountID))
+		}
+		return err
 	})
 	return d, err
 }
@@ -292,7 +286,7 @@ func (s *Store) DeleteMetrics(ctx context.Context, wsID string, accountIDs []str
 			return err
 		}
 		prefixes = append(prefixes, prefixMetricDayOf(id))
-		keys = append(keys, []byte(prefixCommunityCursor+id))
+		keys = append(keys, keyCommunityCursor(id))
 	}
 	for _, prefix := range prefixes {
 		if err := s.deletePrefix(ctx, prefix); err != nil {
@@ -314,15 +308,13 @@ func (s *Store) deletePrefix(ctx context.Context, prefix string) error {
 	for {
 		var keys [][]byte
 		err := s.view(ctx, func(txn *badger.Txn) error {
-			opts := badger.DefaultIteratorOptions
-			opts.PrefetchValues = false
-			opts.Prefix = []byte(prefix)
-			it := txn.NewIterator(opts)
-			defer it.Close()
-			for it.Rewind(); it.Valid() && len(keys) < metricBatch*4; it.Next() {
-				keys = append(keys, it.Item().KeyCopy(nil))
-			}
-			return nil
+			return walk(txn, scan{prefix: prefix, keysOnly: true}, func(k, _ []byte) error {
+				keys = append(keys, bytes.Clone(k))
+				if len(keys) == metricBatch*4 {
+					return errStop
+				}
+				return nil
+			})
 		})
 		if err != nil || len(keys) == 0 {
 			return err
@@ -372,25 +364,13 @@ func scanRange(txn *badger.Txn, prefix string, start, end []byte, fn func(k, v [
 	if bytes.Compare(start, end) >= 0 {
 		return nil
 	}
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false // small values, read in place: no goroutine per item
-	opts.Prefix = []byte(prefix)
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	for it.Seek(start); it.Valid(); it.Next() {
-		item := it.Item()
-		k := item.Key()
-		if bytes.Compare(k, end) >= 0 {
-			return nil
-		}
+	// Small values, read in place: no goroutine per item.
+	return walk(txn, scan{prefix: prefix, start: start, end: end}, func(k, v []byte) error {
 		if len(k) < len(prefix)+timeLen {
 			return fmt.Errorf("metric key %q too short", k)
 		}
-		if err := item.Value(func(v []byte) error { return fn(k, v) }); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(k, v)
+	})
 }
 
 // The metric values: a version byte, then fields as varints (zigzag, so

@@ -49,22 +49,17 @@ func (s *Store) AppendPauseEvent(ctx context.Context, e crisis.Event) error {
 func (s *Store) PauseEvents(ctx context.Context, limit int) ([]crisis.Event, error) {
 	var es []crisis.Event
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		opts := badger.DefaultIteratorOptions
-		opts.Reverse = true
-		opts.Prefix = []byte(prefixPauseLog)
-		it := txn.NewIterator(opts)
-		defer it.Close()
-		for it.Seek(append([]byte(prefixPauseLog), 0xff)); it.Valid(); it.Next() {
+		return walk(txn, scan{prefix: prefixPauseLog, reverse: true}, func(_, v []byte) error {
 			var e crisis.Event
-			if err := it.Item().Value(func(v []byte) error { _, err := decode(v, &e); return err }); err != nil {
+			if _, err := decode(v, &e); err != nil {
 				return err
 			}
 			es = append(es, e)
 			if limit > 0 && len(es) == limit {
-				break
+				return errStop
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	return es, err
 }

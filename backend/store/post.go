@@ -322,9 +322,6 @@ func idsBetween(txn *badger.Txn, prefix string, from, to time.Time, limit int) (
 	return ids, err
 }
 
-// errStop ends a scan early without an error.
-var errStop = errors.New("stop")
-
 // scanBetween calls fn with each key prefix<t>/<id> with t in [from, to),
 // in key order, and its value when withValues (nil otherwise). Neither is
 // valid after fn returns. fn returning errStop ends the scan.
@@ -333,50 +330,23 @@ func scanBetween(txn *badger.Txn, prefix string, from, to time.Time, withValues 
 	if !from.Before(to) {
 		return nil
 	}
-	start := appendTime([]byte(prefix), from)
-	end := appendTime([]byte(prefix), to)
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = []byte(prefix)
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	for it.Seek(start); it.Valid(); it.Next() {
-		item := it.Item()
-		k := item.Key()
-		if bytes.Compare(k, end) >= 0 {
-			return nil
-		}
+	sc := scan{prefix: prefix, start: appendTime([]byte(prefix), from), end: appendTime([]byte(prefix), to), keysOnly: !withValues}
+	return walk(txn, sc, func(k, v []byte) error {
 		if len(k) <= len(prefix)+timeLen+1 {
 			return fmt.Errorf("index key %q too short", k)
 		}
-		var err error
-		if withValues {
-			err = item.Value(func(v []byte) error { return fn(k, v) })
-		} else {
-			err = fn(k, nil)
-		}
-		if errors.Is(err, errStop) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(k, v)
+	})
 }
 
 // keysAfter returns what follows prefix in each key under prefix, in key
 // order.
 func keysAfter(txn *badger.Txn, prefix string) []string {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = []byte(prefix)
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	var rest []string
-	for it.Rewind(); it.Valid(); it.Next() {
-		rest = append(rest, string(it.Item().Key()[len(prefix):]))
-	}
+	_ = walk(txn, scan{prefix: prefix, keysOnly: true}, func(k, _ []byte) error {
+		rest = append(rest, string(k[len(prefix):]))
+		return nil
+	})
 	return rest
 }
 

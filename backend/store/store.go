@@ -170,13 +170,7 @@ func (s *Store) checkNotNew(ctx context.Context) error {
 	}
 	keys := 0
 	err = s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			keys++
-			break
-		}
-		return nil
+		return walk(txn, scan{keysOnly: true}, func([]byte, []byte) error { keys++; return errStop })
 	})
 	if err == nil && keys > 0 {
 		err = errors.New("the store holds data but no schema")
