@@ -66,8 +66,10 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		"ruche/backend/media":     {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/network", "ruche/backend/plan"},
 		"ruche/backend/plan":      {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets", "ruche/backend/scheduler"},
 		"ruche/backend/store":     {"ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
-		"ruche/backend/jobs":      {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler", "ruche/backend/network"},
-		"ruche/backend/secrets":   {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
+		// The networks are the clients; the keychain entries are credentials'.
+		"ruche/backend/network/directory": {"ruche/backend/credentials", "ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler"},
+		"ruche/backend/jobs":              {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler", "ruche/backend/network"},
+		"ruche/backend/secrets":           {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
 	}
 	for _, p := range listPackages(t) {
 		for _, d := range p.Deps {

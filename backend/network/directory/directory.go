@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"ruche/backend/account"
-	"ruche/backend/credentials"
 	"ruche/backend/fault"
 	"ruche/backend/network"
 	"ruche/backend/network/bluesky"
@@ -43,8 +42,11 @@ type Accounts interface {
 	MarkReconnect(ctx context.Context, id string) (account.Account, error)
 }
 
-// TokenName is the keychain entry of an account's access token.
-func TokenName(accountID string) string { return credentials.TokenName(accountID) }
+// Tokens reads an account's access token from the keychain
+// (credentials.Keys).
+type Tokens interface {
+	Token(accountID string) (string, error)
+}
 
 // Networks are the clients of the networks Ruche publishes to.
 type Networks struct {
@@ -56,7 +58,7 @@ type Networks struct {
 // Directory maps accounts to network clients.
 type Directory struct {
 	accounts Accounts
-	keys     *credentials.Keys
+	keys     Tokens
 	nets     Networks
 	now      func() time.Time
 	env      func(string) string
@@ -68,7 +70,7 @@ type Directory struct {
 
 // New returns a directory; env reads RUCHE_TESTNET_TOKEN (the test
 // network's token for scripted tests).
-func New(accounts Accounts, keys *credentials.Keys, nets Networks, now func() time.Time, env func(string) string) *Directory {
+func New(accounts Accounts, keys Tokens, nets Networks, now func() time.Time, env func(string) string) *Directory {
 	if nets.HTTP == nil {
 		nets.HTTP = &http.Client{}
 	}

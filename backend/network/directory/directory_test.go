@@ -74,9 +74,9 @@ func TestTarget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			vault.Delete(TokenName("test"))
+			vault.Delete(credentials.TokenName("test"))
 			if tt.token != "" {
-				vault.Set(TokenName("test"), tt.token)
+				vault.Set(credentials.TokenName("test"), tt.token)
 			}
 			d := New(all, credentials.New(vault), nets(), time.Now, func(k string) string {
 				if k == "RUCHE_TESTNET_TOKEN" {
@@ -127,7 +127,7 @@ func TestRefusedAccessMarksTheAccount(t *testing.T) {
 	defer hs.Close()
 	all := accounts{"test": {ID: "test", Network: "testnet", Handle: "t", Server: hs.URL, Status: account.Connected}}
 	vault := secrets.NewMemory()
-	vault.Set(TokenName("test"), "revoked")
+	vault.Set(credentials.TokenName("test"), "revoked")
 	d := New(all, credentials.New(vault), nets(), time.Now, func(string) string { return "" })
 	acc, pub, err := d.Target(context.Background(), "test")
 	if err != nil {
@@ -151,7 +151,7 @@ func TestReader(t *testing.T) {
 		"test": {ID: "test", Network: "testnet", Handle: "t", Server: "http://127.0.0.1:9", Status: account.Connected},
 	}
 	vault := secrets.NewMemory()
-	vault.Set(TokenName("test"), "tok")
+	vault.Set(credentials.TokenName("test"), "tok")
 	d := New(all, credentials.New(vault), nets(), time.Now, func(string) string { return "" })
 	for _, tt := range []struct {
 		id      string
@@ -202,7 +202,7 @@ func (s sessionless) Publish(ctx context.Context, a network.Account, v post.Vari
 func TestLockedKeychainIsTemporary(t *testing.T) {
 	all := accounts{"masto": {ID: "masto", Network: "mastodon", Handle: "@f@piaille.fr", Server: "https://piaille.fr", Status: account.Connected}}
 	vault := &lockable{Vault: secrets.NewMemory()}
-	vault.Set(TokenName("masto"), "tok-1234567890")
+	vault.Set(credentials.TokenName("masto"), "tok-1234567890")
 	vault.Set("session", "s")
 	d := New(all, credentials.New(vault), nets(), time.Now, func(string) string { return "" })
 	vault.locked = true
