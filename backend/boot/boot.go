@@ -17,6 +17,7 @@ import (
 
 	"ruche/backend/account"
 	"ruche/backend/analytics"
+	"ruche/backend/collect"
 	"ruche/backend/connect"
 	"ruche/backend/credentials"
 	"ruche/backend/crisis"
@@ -75,7 +76,7 @@ type App struct {
 	Connect    *connect.Connector
 	Hold       *hold.Service
 	Analytics  *analytics.Service
-	Collector  *analytics.Collector
+	Collector  *collect.Collector
 	Monthly    *report.Monthly
 	// Jobs is the background work beside the publisher (registerJobs).
 	Jobs *jobs.Runner
@@ -171,7 +172,7 @@ func (a *App) open(ctx context.Context) error {
 	a.Connect = connect.New(a.Accounts, a.Keys, a.Networks.Mastodon, a.Networks.Bluesky, oauth.NewFlow(httpClient, 0), a.Hold, a.Now)
 	a.Posts = post.NewService(a.Store, network.Checker{Caps: a.Directory.Caps}, a.Now, ident.New)
 	a.Analytics = analytics.NewService(a.Store, a.Now, ident.New)
-	a.Collector = analytics.NewCollector(a.Store, a.Directory, a.Store, a.Now, a.Log.Logger, analytics.CollectorConfig{})
+	a.Collector = collect.New(a.Store, a.Directory, a.Store, a.Now, a.Log.Logger, collect.Config{})
 	a.Monthly = report.NewMonthly(a.Store, a.Workspaces, a.Analytics, a.Store, a.Store, a.Now, logs.For(a.Log.Logger, "report"))
 	a.registerJobs()
 	if a.Text, err = text.New(dict.Files()); err != nil {
@@ -423,7 +424,7 @@ func (a *App) Demo(ctx context.Context, lang locale.Lang) (workspace.Workspace, 
 	return demo.Refresh(ctx, a.Workspaces, lang, demo.NewSample(a.Store, a.Store, a.Now, ident.New), demoHistory{a})
 }
 
-// demoHistory writes the demo workspace's figures (analytics.DemoHistory).
+// demoHistory writes the demo workspace's figures (demo.History).
 type demoHistory struct{ a *App }
 
 func (h demoHistory) FillDemo(ctx context.Context, w workspace.Workspace) error {
@@ -432,11 +433,11 @@ func (h demoHistory) FillDemo(ctx context.Context, w workspace.Workspace) error 
 		return err
 	}
 	now := h.a.Now()
-	posts, err := h.a.Store.PostsBetween(ctx, w.ID, now.AddDate(0, 0, -analytics.DemoDays-1), now.AddDate(0, 0, 60))
+	posts, err := h.a.Store.PostsBetween(ctx, w.ID, now.AddDate(0, 0, -demo.HistoryDays-1), now.AddDate(0, 0, 60))
 	if err != nil {
 		return err
 	}
-	return analytics.DemoHistory(ctx, h.a.Store, w, accounts, posts, now, 1)
+	return demo.History(ctx, h.a.Store, w, accounts, posts, now, 1)
 }
 
 // Close stops the GC loop and the loading of the dictionaries, closes the store and the log and gives the folder

@@ -1,4 +1,4 @@
-package analytics
+package collect
 
 import (
 	"context"
@@ -191,7 +191,7 @@ func TestCollectorAcrossCheckpoints(t *testing.T) {
 	mr := &fakeReader{followers: 300, fail: network.NewError(network.Mastodon, network.ErrTimeout, 0, nil), posts: map[string]network.PostStats{
 		"p1@masto": {Likes: 2, Replies: 1, Impressions: -1}}}
 	readers := &fakeReaders{readers: map[string]*fakeReader{"bsky": br, "masto": mr, "sample": {}, "off": {}, "indemo": {}}}
-	c := NewCollector(cs, readers, cs, clock, zerolog.Nop(), CollectorConfig{})
+	c := New(cs, readers, cs, clock, zerolog.Nop(), Config{})
 
 	step := func(at time.Time) {
 		t.Helper()
@@ -299,7 +299,7 @@ func TestCollectorWake(t *testing.T) {
 	st := openStore(t)
 	now := time.Date(2027, 1, 1, 12, 0, 0, 0, time.UTC)
 	st.PutWorkspace(ctx, workspace.Workspace{ID: "ws", Name: "W", TimeZone: "UTC", Language: "en", Color: "#f5a623"})
-	c := NewCollector(st, &fakeReaders{}, st, func() time.Time { return now }, zerolog.Nop(), CollectorConfig{})
+	c := New(st, &fakeReaders{}, st, func() time.Time { return now }, zerolog.Nop(), Config{})
 	if err := c.Collect(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +333,7 @@ func TestCollectorReadsTheCommunity(t *testing.T) {
 		{ID: "", Kind: network.Like, Author: fan, CreatedAt: t0}, // no identifier: left out
 	}, answers: []network.RemotePost{{ID: "at://fournil/post/a1", ReplyTo: reply.ID, CreatedAt: t0.Add(-5 * time.Minute)}}}
 	readers := &fakeReaders{readers: map[string]*fakeReader{"bsky": r}}
-	c := NewCollector(st, readers, st, clock, zerolog.Nop(), CollectorConfig{})
+	c := New(st, readers, st, clock, zerolog.Nop(), Config{})
 	step := func(at time.Time) {
 		t.Helper()
 		now = at
@@ -385,7 +385,7 @@ func TestCollectorReadsTheCommunity(t *testing.T) {
 
 	// A restart does not read before the hour is up; a failure keeps the
 	// cursor, and the next try reads from it.
-	c = NewCollector(st, readers, st, clock, zerolog.Nop(), CollectorConfig{})
+	c = New(st, readers, st, clock, zerolog.Nop(), Config{})
 	r.notesFail = network.NewError(network.Bluesky, network.ErrTimeout, 0, nil)
 	step(t0.Add(90 * time.Minute))
 	if len(r.cursors) != 2 {

@@ -1,4 +1,4 @@
-package analytics
+package demo
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ruche/backend/account"
+	"ruche/backend/analytics"
 	"ruche/backend/analytics/metric"
 	"ruche/backend/calendar"
 	"ruche/backend/locale"
@@ -17,8 +18,8 @@ import (
 	"ruche/backend/workspace"
 )
 
-// DemoStore is where the demo history is written.
-type DemoStore interface {
+// HistoryStore is where the demo history is written.
+type HistoryStore interface {
 	DeleteMetrics(ctx context.Context, wsID string, accountIDs []string) error
 	PutAccountDays(ctx context.Context, days ...metric.AccountDay) error
 	PutPostMetrics(ctx context.Context, ms ...metric.PostMetrics) error
@@ -27,10 +28,10 @@ type DemoStore interface {
 	PutCommunity(ctx context.Context, accountID string, cur metric.CommunityCursor, acts []metric.Activity, answers []metric.Answer) error
 }
 
-// DemoDays is how many days of history DemoHistory writes.
-const DemoDays = 90
+// HistoryDays is how many days of history History writes.
+const HistoryDays = 90
 
-// DemoHistory writes DemoDays days of history up to now for the demo
+// History writes HistoryDays days of history up to now for the demo
 // workspace ws and its accounts, replacing any it had, so that its
 // dashboard and a sample report look alive:
 //
@@ -51,12 +52,12 @@ const DemoDays = 90
 //     the last 60 days and the next 30, and replies within an hour.
 //
 // The same seed, now and inputs write the same history.
-func DemoHistory(ctx context.Context, store DemoStore, ws workspace.Workspace, accounts []account.Account, posts []post.Post, now time.Time, seed uint64) error {
+func History(ctx context.Context, store HistoryStore, ws workspace.Workspace, accounts []account.Account, posts []post.Post, now time.Time, seed uint64) error {
 	loc, err := calendar.Zone(ws.TimeZone)
 	if err != nil {
 		return err
 	}
-	lang := Lang(ws.Language)
+	lang := analytics.Lang(ws.Language)
 	r := rand.New(rand.NewPCG(seed, seed^0x5eed5eed))
 	now = now.UTC()
 	ids := make([]string, len(accounts))
@@ -67,16 +68,16 @@ func DemoHistory(ctx context.Context, store DemoStore, ws workspace.Workspace, a
 		return fmt.Errorf("demo history: %w", err)
 	}
 	today := calendar.DayOf(now, time.UTC)
-	first := today.AddDays(1 - DemoDays)
+	first := today.AddDays(1 - HistoryDays)
 
 	// Followers: a curve per account, read each morning.
-	series := map[string]Series{}
+	series := map[string]analytics.Series{}
 	var days []metric.AccountDay
 	for i, a := range accounts {
 		base := demoBase(a.Network) * (0.8 + 0.4*r.Float64())
 		followers, following, count := base, 80+r.IntN(200), 150+r.IntN(400)
-		s := Series{Key: a.ID, Network: a.Network}
-		for d := range DemoDays {
+		s := analytics.Series{Key: a.ID, Network: a.Network}
+		for d := range HistoryDays {
 			day := first.AddDays(d)
 			at := time.Date(day.Year, day.Month, day.Day, 6, 30+r.IntN(90), r.IntN(60), 0, time.UTC)
 			if at.After(now) {
@@ -95,7 +96,7 @@ func DemoHistory(ctx context.Context, store DemoStore, ws workspace.Workspace, a
 			}
 			day0 := metric.AccountDay{AccountID: a.ID, Day: day, Followers: int(followers), Following: following, Posts: count, RefreshedAt: at}
 			days = append(days, day0)
-			s.Points = append(s.Points, Point{At: at, Followers: day0.Followers})
+			s.Points = append(s.Points, analytics.Point{At: at, Followers: day0.Followers})
 		}
 		series[a.ID] = s
 	}
@@ -111,8 +112,7 @@ func DemoHistory(ctx context.Context, store DemoStore, ws workspace.Workspace, a
 			if d.State != post.DeliveryPublished {
 				continue
 			}
-			m := metric.PostMetrics{WorkspaceID: ws.ID, PostID: p.ID, AccountID: d.AccountID, PublishedAt: PublishedAt(p, d)}
-			describe(&m, p, d)
+			m := metric.PostOf(p, d)
 			if m.RemoteID == "" {
 				m.RemoteID = "demo-" + p.ID
 			}
@@ -127,7 +127,7 @@ func DemoHistory(ctx context.Context, store DemoStore, ws workspace.Workspace, a
 	titles := demoTitles[lang]
 	pillars := demoPillars[lang]
 	n := 0
-	for d := range DemoDays {
+	for d := range HistoryDays {
 		day := first.AddDays(d)
 		for _, a := range accounts {
 			if r.IntN(7) >= 4 {
@@ -154,8 +154,8 @@ func DemoHistory(ctx context.Context, store DemoStore, ws workspace.Workspace, a
 
 	// Website and ad figures, and an objective.
 	var manual []metric.Manual
-	for d := range DemoDays {
-		day := calendar.DayOf(now, loc).AddDays(d + 1 - DemoDays)
+	for d := range HistoryDays {
+		day := calendar.DayOf(now, loc).AddDays(d + 1 - HistoryDays)
 		weekend := day.Weekday() == time.Saturday || day.Weekday() == time.Sunday
 		sessions := 140 + 40*math.Sin(float64(d)/6) + 25*r.NormFloat64()
 		if weekend {
@@ -224,7 +224,7 @@ func demoCommunity(r *rand.Rand, wsID string, a account.Account, first calendar.
 	var acts []metric.Activity
 	var answers []metric.Answer
 	n := 0
-	for d := range DemoDays {
+	for d := range HistoryDays {
 		day := first.AddDays(d)
 		for range 2 + r.IntN(7) {
 			at := calendar.Instant(day, calendar.Clock{Hour: 7 + r.IntN(15), Minute: r.IntN(60)}, loc)
@@ -276,7 +276,7 @@ func demoBase(net string) float64 {
 }
 
 // demoReadings fills m's readings at the checkpoints passed by now.
-func demoReadings(r *rand.Rand, m *metric.PostMetrics, s Series, now time.Time) {
+func demoReadings(r *rand.Rand, m *metric.PostMetrics, s analytics.Series, now time.Time) {
 	followers := 1000
 	if p, ok := s.At(m.PublishedAt); ok {
 		followers = p.Followers

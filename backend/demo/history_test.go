@@ -1,4 +1,4 @@
-package analytics
+package demo
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"ruche/backend/account"
+	"ruche/backend/analytics"
 	"ruche/backend/analytics/metric"
 	"ruche/backend/calendar"
 	"ruche/backend/post"
@@ -15,7 +16,7 @@ import (
 	"ruche/backend/workspace"
 )
 
-// demoSnapshot is everything DemoHistory wrote.
+// demoSnapshot is everything History wrote.
 type demoSnapshot struct {
 	Days       []metric.AccountDay
 	Posts      []metric.PostMetrics
@@ -64,19 +65,19 @@ func TestDemoHistory(t *testing.T) {
 	}
 	ids := []string{"d1", "d2", "d3"}
 
-	if err := DemoHistory(ctx, st, ws, accs, posts, now, 42); err != nil {
-		t.Fatalf("DemoHistory() = %v", err)
+	if err := History(ctx, st, ws, accs, posts, now, 42); err != nil {
+		t.Fatalf("History() = %v", err)
 	}
 	first := snapshot(t, st, "demo", ids)
-	if err := DemoHistory(ctx, st, ws, accs, posts, now, 42); err != nil {
+	if err := History(ctx, st, ws, accs, posts, now, 42); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(first, snapshot(t, st, "demo", ids)); diff != "" {
-		t.Errorf("DemoHistory() twice with one seed differs (-first +second):\n%s", diff)
+		t.Errorf("History() twice with one seed differs (-first +second):\n%s", diff)
 	}
-	if len(first.Days) != 3*DemoDays || len(first.Objectives) != 2 || len(first.Manual) < 2*DemoDays {
-		t.Errorf("DemoHistory() wrote %d days, %d objectives, %d manual figures; want %d, 2, ≥ %d",
-			len(first.Days), len(first.Objectives), len(first.Manual), 3*DemoDays, 2*DemoDays)
+	if len(first.Days) != 3*HistoryDays || len(first.Objectives) != 2 || len(first.Manual) < 2*HistoryDays {
+		t.Errorf("History() wrote %d days, %d objectives, %d manual figures; want %d, 2, ≥ %d",
+			len(first.Days), len(first.Objectives), len(first.Manual), 3*HistoryDays, 2*HistoryDays)
 	}
 	byPost := map[string]metric.PostMetrics{}
 	for _, m := range first.Posts {
@@ -95,16 +96,16 @@ func TestDemoHistory(t *testing.T) {
 		t.Errorf("p3, 30 min old = %+v, want kept and not read yet", m)
 	}
 	if len(first.Posts) < 60 {
-		t.Errorf("DemoHistory() wrote %d publications, want ninety days' worth", len(first.Posts))
+		t.Errorf("History() wrote %d publications, want ninety days' worth", len(first.Posts))
 	}
 
-	DemoHistory(ctx, st, ws, accs, posts, now, 7)
+	History(ctx, st, ws, accs, posts, now, 7)
 	if cmp.Equal(first.Days, snapshot(t, st, "demo", ids).Days) {
-		t.Error("DemoHistory() with another seed wrote the same followers")
+		t.Error("History() with another seed wrote the same followers")
 	}
 
 	today := calendar.DayOf(now, paris)
-	db, err := NewService(st, func() time.Time { return now }, nil).Dashboard(ctx, ws, Period{From: today.AddDays(-29), To: today}, Filter{})
+	db, err := analytics.NewService(st, func() time.Time { return now }, nil).Dashboard(ctx, ws, analytics.Period{From: today.AddDays(-29), To: today}, analytics.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,8 +127,8 @@ func TestDemoHistory(t *testing.T) {
 	if r := db.Responses; r.Received < 20 || r.AnsweredShare < 70 || r.AnsweredShare > 95 || r.MedianMinutes < 15 || r.MedianMinutes > 120 {
 		t.Errorf("the demo's responses = %+v, want dozens received, 70–95 %% answered, a median of 15–120 min", r)
 	}
-	if len(db.Fans) != TopPostsDashboard || db.Fans[0].Interactions < 3*db.Fans[len(db.Fans)-1].Interactions/2 {
-		t.Errorf("the demo's fans = %+v, want %d, the first far ahead", db.Fans, TopPostsDashboard)
+	if len(db.Fans) != analytics.TopPostsDashboard || db.Fans[0].Interactions < 3*db.Fans[len(db.Fans)-1].Interactions/2 {
+		t.Errorf("the demo's fans = %+v, want %d, the first far ahead", db.Fans, analytics.TopPostsDashboard)
 	}
 	for _, f := range db.Fans {
 		if f.Network != "bluesky" && f.Network != "mastodon" {

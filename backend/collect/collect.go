@@ -1,4 +1,8 @@
-package analytics
+// Package collect reads the networks while Ruche runs, as a background
+// job: each connected account's followers once a day, each published
+// post's counters at its checkpoints, and every hour the account's new
+// notifications and its own answers, for analytics and the reports.
+package collect
 
 import (
 	"context"
@@ -31,9 +35,9 @@ type Readers interface {
 	Reader(ctx context.Context, accountID string) (network.Account, network.Reader, error)
 }
 
-// CollectStore is where the collector finds the published posts and keeps
+// Store is where the collector finds the published posts and keeps
 // the figures it reads.
-type CollectStore interface {
+type Store interface {
 	// PostsBetween returns the posts of a workspace whose instant is in
 	// [from, to).
 	PostsBetween(ctx context.Context, wsID string, from, to time.Time) ([]post.Post, error)
@@ -50,9 +54,9 @@ type CollectStore interface {
 	PutCommunity(ctx context.Context, accountID string, cur metric.CommunityCursor, acts []metric.Activity, answers []metric.Answer) error
 }
 
-// CollectorConfig tunes the collector; the zero value of each field takes
+// Config tunes the collector; the zero value of each field takes
 // its default.
-type CollectorConfig struct {
+type Config struct {
 	// MaxIdle is the longest time between two looks at the store: a post
 	// published just after one is due an hour later at the earliest. 1 h.
 	MaxIdle time.Duration
@@ -82,7 +86,7 @@ type CollectorConfig struct {
 	AnswersOverlap time.Duration
 }
 
-func (c CollectorConfig) withDefaults() CollectorConfig {
+func (c Config) withDefaults() Config {
 	def := func(d *time.Duration, v time.Duration) {
 		if *d <= 0 {
 			*d = v
@@ -117,10 +121,10 @@ func (c CollectorConfig) withDefaults() CollectorConfig {
 type Collector struct {
 	lister  Lister
 	readers Readers
-	store   CollectStore
+	store   Store
 	now     func() time.Time
 	log     zerolog.Logger
-	cfg     CollectorConfig
+	cfg     Config
 
 	run sync.Mutex // one Collect at a time
 
@@ -138,8 +142,8 @@ type failure struct {
 	delay time.Duration
 }
 
-// NewCollector returns a collector; now is the clock.
-func NewCollector(lister Lister, readers Readers, store CollectStore, now func() time.Time, log zerolog.Logger, cfg CollectorConfig) *Collector {
+// New returns a collector; now is the clock.
+func New(lister Lister, readers Readers, store Store, now func() time.Time, log zerolog.Logger, cfg Config) *Collector {
 	return &Collector{lister: lister, readers: readers, store: store, now: now, log: log.With().Str("component", "analytics").Logger(),
 		cfg: cfg.withDefaults(), days: map[string]calendar.Day{}, comm: map[string]time.Time{}, fails: map[string]failure{}}
 }
@@ -281,9 +285,10 @@ func (c *Collector) collectWorkspace(ctx context.Context, ws workspace.Workspace
 			}
 			m := byKey[[2]string{p.ID, d.AccountID}]
 			if m == nil {
-				m = &metric.PostMetrics{WorkspaceID: ws.ID, PostID: p.ID, AccountID: d.AccountID, PublishedAt: PublishedAt(p, d)}
+				fresh := metric.PostOf(p, d)
+				m = &fresh
 			}
-			describe(m, p, d)
+			m.Describe(p, d)
 			if at, ok := m.Due(now); ok {
 				if c.failing(d.AccountID, now, soon) {
 					continue
@@ -533,24 +538,4 @@ func (c *Collector) fail(id string, now time.Time, soon func(time.Time)) {
 	f.until = now.Add(f.delay)
 	c.fails[id] = f
 	soon(f.until)
-}
-
-// PublishedAt returns when delivery d of post p went out: the time of its
-// last attempt with outcome published, else the post's instant.
-func PublishedAt(p post.Post, d post.Delivery) time.Time {
-	for i := len(d.Attempts) - 1; i >= 0; i-- {
-		if d.Attempts[i].Outcome == post.OutcomePublished {
-			return d.Attempts[i].At.UTC()
-		}
-	}
-	return p.ScheduledAt.UTC()
-}
-
-// describe copies into m what the KPIs filter and show of post p as
-// delivered by d.
-func describe(m *metric.PostMetrics, p post.Post, d post.Delivery) {
-	if v := p.Variant(d.AccountID); v != nil {
-		m.Network = v.Network
-	}
-	m.Pillar, m.Campaigns, m.Title, m.URL, m.RemoteID = p.Pillar, p.Campaigns, post.Title(p), d.URL, d.RemoteID
 }
