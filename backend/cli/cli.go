@@ -200,6 +200,8 @@ func (r *runner) run(ctx context.Context) error {
 		return r.withApp(ctx, func(ctx context.Context, a *boot.App) error { return r.pause(ctx, a, args[1:]) })
 	case "resume":
 		return r.withApp(ctx, r.resume)
+	case "jobs":
+		return r.jobs(ctx, args[1:])
 	case "restore":
 		return r.restore(ctx, args[1:])
 	case "backup":

@@ -246,6 +246,13 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.report_written":          "Report written to {path}.",
 		"cli.report_planned":          "Each month's report will be written to {folder} once the month is over (by the window or ruche run).",
 		"cli.report_plan_off":         "No more monthly report for this workspace.",
+		"cli.jobs_header":             "JOB\tLAST RUN\tNEXT RUN\tTOOK\tLAST ERROR",
+		"cli.jobs_never":              "never",
+		"cli.jobs_failing":            "{message} (failures in a row: {failures})",
+		"job.resume":                  "End of timed pauses",
+		"job.hold":                    "Natively scheduled posts kept in step",
+		"job.collect":                 "Networks’ figures read",
+		"job.report":                  "Monthly reports",
 	},
 	French: {
 		"internal":    "Une erreur inattendue s’est produite. Les détails sont dans le journal.",
@@ -466,6 +473,13 @@ var coreMessages = map[Lang]map[string]string{
 		"cli.report_written":          "Rapport écrit dans {path}.",
 		"cli.report_planned":          "Le rapport de chaque mois sera écrit dans {folder} une fois le mois fini (par la fenêtre ou ruche run).",
 		"cli.report_plan_off":         "Plus de rapport mensuel pour cet espace de travail.",
+		"cli.jobs_header":             "TÂCHE\tDERNIÈRE EXÉCUTION\tPROCHAINE\tDURÉE\tDERNIÈRE ERREUR",
+		"cli.jobs_never":              "jamais",
+		"cli.jobs_failing":            "{message} (échecs d’affilée : {failures})",
+		"job.resume":                  "Fin des pauses programmées",
+		"job.hold":                    "Programmations sur les réseaux tenues à jour",
+		"job.collect":                 "Relevé des chiffres des réseaux",
+		"job.report":                  "Rapports mensuels",
 	},
 }
 
@@ -508,6 +522,7 @@ Commands:
   run [--poll 5s]                      publish the posts as they fall due, no window
   pause --reason R [--until T] [--all] pause every scheduled post (crisis switch)
   resume                               resume the paused posts
+  jobs                                 the background jobs: last and next run, last error
   backup [FILE.rbak]                   back up all the data (to the backups folder by default)
   restore [FILE.rbak]                  replace all the data with a backup (the newest
                                        in the backups folder by default), also when
@@ -562,6 +577,8 @@ Commandes :
   run [--poll 5s]                      publie les publications à leur heure, sans fenêtre
   pause --reason R [--until T] [--all] met en pause toutes les publications programmées
   resume                               reprend les publications en pause
+  jobs                                 les tâches de fond : dernière et prochaine exécution,
+                                       dernière erreur
   backup [FICHIER.rbak]                sauvegarde toutes les données (par défaut dans le
                                        dossier des sauvegardes)
   restore [FICHIER.rbak]               remplace toutes les données par une sauvegarde

@@ -17,6 +17,10 @@ export type WorkspaceInput = Data<api.WorkspaceInput>
 export type BackupResult = Data<api.BackupResult>
 export type RestoreResult = Data<api.RestoreResult>
 export type VoiceWord = Data<api.VoiceWordDTO>
+// A background job (Settings → Background jobs): times RFC 3339 UTC, ""
+// for never (lastRun) or not known (nextRun); title and errorMessage in
+// the UI language, errorMessage "" when the last run succeeded.
+export type JobView = Data<api.JobView>
 // A workspace's brand voice; maxExclamations and maxEmoji are absent (or
 // null) for no limit, minReadingEase 0 for no rule.
 export type Voice = Omit<Data<api.VoiceDTO>, 'forbidden' | 'maxExclamations' | 'maxEmoji'> & {
@@ -49,5 +53,6 @@ export const restoreFromFile = (): Promise<RestoreResult> => call(() => S.Restor
 export const restoreNewest = (): Promise<RestoreResult> => call(() => S.RestoreNewest())
 export const voice = (): Promise<Voice> => call(() => S.Voice())
 export const saveVoice = (v: Voice): Promise<Voice> => call(() => S.SaveVoice(v as api.VoiceDTO))
+export const jobs = (): Promise<JobView[]> => call(() => S.Jobs())
 // credits: the sources and licences of the dictionaries, as plain text.
 export const credits = (): Promise<string> => call(() => S.Credits())

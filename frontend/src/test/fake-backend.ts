@@ -32,7 +32,7 @@ import type {
   PostInput,
   Slot,
 } from '../api/posts'
-import type { AppInfo, BackupResult, RestoreResult, Voice, VoiceFinding, Workspace, WorkspaceInput } from '../api/settings'
+import type { AppInfo, BackupResult, JobView, RestoreResult, Voice, VoiceFinding, Workspace, WorkspaceInput } from '../api/settings'
 import { addDays, nowIn } from '../lib/datetime'
 import { daysBetween, shiftDays } from '../lib/analytics'
 import { measure, ruleFor } from '../lib/count'
@@ -69,6 +69,8 @@ export interface FakeState {
   // dictionaries' credits (Settings.Credits).
   voice: Voice
   credits: string
+  // The background jobs (Settings.Jobs).
+  jobs: JobView[]
   // name of an api function -> the Problem its next call rejects with
   fail: Record<string, Problem>
 }
@@ -182,6 +184,10 @@ export function workspace(over: Partial<Workspace> = {}): Workspace {
   }
 }
 
+export function job(name: string, title: string, over: Partial<JobView> = {}): JobView {
+  return { name, title, period: '5s', lastRun: '', nextRun: '', tookMs: 0, running: false, lastError: '', errorMessage: '', failures: 0, ...over }
+}
+
 function initial(): FakeState {
   return {
     info: {
@@ -284,6 +290,10 @@ function initial(): FakeState {
     pastTags: [],
     voice: { forbidden: [], signature: '', hashtags: [], address: '', noAllCaps: false, minReadingEase: 0 },
     credits: '# Credits\n\nFrench dictionary: Dicollecte, MPL 2.0.\n<b>not markup</b>',
+    jobs: [
+      job('resume', 'End of timed pauses', { lastRun: '2025-11-24T09:00:00Z', nextRun: '2025-11-24T09:00:05Z', tookMs: 3 }),
+      job('collect', 'Networks’ figures read'),
+    ],
     fail: {},
   }
 }
@@ -380,6 +390,7 @@ export const settingsModule = {
     }),
   ),
   credits: vi.fn(() => answer('credits', () => state.credits)),
+  jobs: vi.fn(() => answer('jobs', () => state.jobs)),
 }
 
 // ---- Calendar and Composer

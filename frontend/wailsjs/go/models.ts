@@ -1149,6 +1149,36 @@ export namespace api {
 	}
 	
 	
+	export class JobView {
+	    name: string;
+	    title: string;
+	    period: string;
+	    lastRun: string;
+	    nextRun: string;
+	    tookMs: number;
+	    running: boolean;
+	    lastError: string;
+	    errorMessage: string;
+	    failures: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.period = source["period"];
+	        this.lastRun = source["lastRun"];
+	        this.nextRun = source["nextRun"];
+	        this.tookMs = source["tookMs"];
+	        this.running = source["running"];
+	        this.lastError = source["lastError"];
+	        this.errorMessage = source["errorMessage"];
+	        this.failures = source["failures"];
+	    }
+	}
 	export class Misspelling {
 	    word: string;
 	    start: number;

@@ -18,6 +18,8 @@ export function DismissDemoOffer():Promise<void>;
 
 export function Info():Promise<api.AppInfo>;
 
+export function Jobs():Promise<Array<api.JobView>>;
+
 export function ListWorkspaces():Promise<Array<api.Workspace>>;
 
 export function RemoveLogo(arg1:string):Promise<api.Workspace>;

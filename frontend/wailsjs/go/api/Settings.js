@@ -34,6 +34,10 @@ export function Info() {
   return window['go']['api']['Settings']['Info']();
 }
 
+export function Jobs() {
+  return window['go']['api']['Settings']['Jobs']();
+}
+
 export function ListWorkspaces() {
   return window['go']['api']['Settings']['ListWorkspaces']();
 }
