@@ -221,6 +221,15 @@ func (c *Collector) collect(ctx context.Context, now time.Time) (time.Time, erro
 	return next, errors.Join(errs...)
 }
 
+// pass is one pass over a workspace: the clock, and what to wake for.
+type pass struct {
+	now   time.Time
+	today calendar.Day
+	soon  func(time.Time)
+}
+
+// collectWorkspace reads, for each connected account of ws, what has come
+// due: its day, its publications' checkpoints, its community.
 func (c *Collector) collectWorkspace(ctx context.Context, ws workspace.Workspace, now time.Time, today calendar.Day, soon func(time.Time)) error {
 	accs, err := c.lister.Accounts(ctx, ws.ID)
 	if err != nil {
@@ -235,95 +244,20 @@ func (c *Collector) collectWorkspace(ctx context.Context, ws workspace.Workspace
 	if len(connected) == 0 {
 		return nil
 	}
+	ps := pass{now: now, today: today, soon: soon}
 	soon(time.Date(today.Year, today.Month, today.Day+1, 0, 0, 0, 0, time.UTC)) // tomorrow's account days
-
-	// The account days missing today.
-	needDay := map[string]bool{}
-	for id := range connected {
-		if c.failing(id, now, soon) {
-			continue
-		}
-		c.mu.Lock()
-		done := c.days[id] == today
-		c.mu.Unlock()
-		if done {
-			continue
-		}
-		last, err := c.store.LastAccountDay(ctx, id)
-		switch {
-		case err == nil && last.Day == today:
-			c.setDay(id, today)
-		case err == nil, fault.KindOf(err) == fault.NotFound:
-			needDay[id] = true
-		default:
-			return fmt.Errorf("last day of %s: %w", id, err)
-		}
-	}
-
-	// The publications whose checkpoint has come.
-	from := now.Add(-metric.After30d.Delay() - c.cfg.Lookback)
-	posts, err := c.store.PostsBetween(ctx, ws.ID, from, now.Add(time.Nanosecond))
+	needDay, err := c.daysDue(ctx, connected, ps)
 	if err != nil {
-		return fmt.Errorf("posts: %w", err)
+		return err
 	}
-	known, err := c.store.PostMetricsBetween(ctx, ws.ID, from, now.Add(time.Nanosecond))
+	dues, err := c.checkpointsDue(ctx, ws, connected, ps)
 	if err != nil {
-		return fmt.Errorf("post metrics: %w", err)
+		return err
 	}
-	byKey := make(map[[2]string]*metric.PostMetrics, len(known))
-	for i := range known {
-		byKey[[2]string{known[i].PostID, known[i].AccountID}] = &known[i]
+	needComm, err := c.communitiesDue(ctx, connected, ps)
+	if err != nil {
+		return err
 	}
-	dues := map[string][]due{}
-	for _, p := range posts {
-		for _, d := range p.Deliveries {
-			if d.State != post.DeliveryPublished || d.RemoteID == "" {
-				continue
-			}
-			if _, ok := connected[d.AccountID]; !ok {
-				continue
-			}
-			m := byKey[[2]string{p.ID, d.AccountID}]
-			if m == nil {
-				fresh := metric.PostOf(p, d)
-				m = &fresh
-			}
-			m.Describe(p, d)
-			if at, ok := m.Due(now); ok {
-				if c.failing(d.AccountID, now, soon) {
-					continue
-				}
-				dues[d.AccountID] = append(dues[d.AccountID], due{m, at})
-			} else if t, ok := m.NextDue(now); ok {
-				soon(t)
-			}
-		}
-	}
-
-	// The accounts whose community is due.
-	needComm := map[string]bool{}
-	for id := range connected {
-		if c.failing(id, now, soon) {
-			continue
-		}
-		c.mu.Lock()
-		last, known := c.comm[id]
-		c.mu.Unlock()
-		if !known {
-			cur, err := c.store.CommunityCursor(ctx, id)
-			if err != nil {
-				return fmt.Errorf("community cursor of %s: %w", id, err)
-			}
-			last = cur.ReadAt
-			c.setComm(id, last)
-		}
-		if at := last.Add(c.cfg.Community); now.Before(at) {
-			soon(at)
-		} else {
-			needComm[id] = true
-		}
-	}
-
 	ids := make([]string, 0, len(connected))
 	for id := range connected {
 		if needDay[id] || needComm[id] || len(dues[id]) > 0 {
@@ -341,6 +275,99 @@ func (c *Collector) collectWorkspace(ctx context.Context, ws workspace.Workspace
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// daysDue returns the connected accounts whose day is missing today.
+func (c *Collector) daysDue(ctx context.Context, connected map[string]account.Account, ps pass) (map[string]bool, error) {
+	need := map[string]bool{}
+	for id := range connected {
+		if c.failing(id, ps.now, ps.soon) {
+			continue
+		}
+		c.mu.Lock()
+		done := c.days[id] == ps.today
+		c.mu.Unlock()
+		if done {
+			continue
+		}
+		last, err := c.store.LastAccountDay(ctx, id)
+		switch {
+		case err == nil && last.Day == ps.today:
+			c.setDay(id, ps.today)
+		case err == nil, fault.KindOf(err) == fault.NotFound:
+			need[id] = true
+		default:
+			return nil, fmt.Errorf("last day of %s: %w", id, err)
+		}
+	}
+	return need, nil
+}
+
+// checkpointsDue returns, by account, the publications of ws whose
+// checkpoint has come.
+func (c *Collector) checkpointsDue(ctx context.Context, ws workspace.Workspace, connected map[string]account.Account, ps pass) (map[string][]due, error) {
+	from, to := ps.now.Add(-metric.After30d.Delay()-c.cfg.Lookback), ps.now.Add(time.Nanosecond)
+	posts, err := c.store.PostsBetween(ctx, ws.ID, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("posts: %w", err)
+	}
+	known, err := c.store.PostMetricsBetween(ctx, ws.ID, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("post metrics: %w", err)
+	}
+	byKey := make(map[[2]string]*metric.PostMetrics, len(known))
+	for i := range known {
+		byKey[[2]string{known[i].PostID, known[i].AccountID}] = &known[i]
+	}
+	dues := map[string][]due{}
+	for _, p := range posts {
+		for _, d := range p.Deliveries {
+			if _, ok := connected[d.AccountID]; !ok || d.State != post.DeliveryPublished || d.RemoteID == "" {
+				continue
+			}
+			m := byKey[[2]string{p.ID, d.AccountID}]
+			if m == nil {
+				fresh := metric.PostOf(p, d)
+				m = &fresh
+			}
+			m.Describe(p, d)
+			if at, ok := m.Due(ps.now); ok {
+				if !c.failing(d.AccountID, ps.now, ps.soon) {
+					dues[d.AccountID] = append(dues[d.AccountID], due{m, at})
+				}
+			} else if t, ok := m.NextDue(ps.now); ok {
+				ps.soon(t)
+			}
+		}
+	}
+	return dues, nil
+}
+
+// communitiesDue returns the connected accounts whose community is due.
+func (c *Collector) communitiesDue(ctx context.Context, connected map[string]account.Account, ps pass) (map[string]bool, error) {
+	need := map[string]bool{}
+	for id := range connected {
+		if c.failing(id, ps.now, ps.soon) {
+			continue
+		}
+		c.mu.Lock()
+		last, known := c.comm[id]
+		c.mu.Unlock()
+		if !known {
+			cur, err := c.store.CommunityCursor(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("community cursor of %s: %w", id, err)
+			}
+			last = cur.ReadAt
+			c.setComm(id, last)
+		}
+		if at := last.Add(c.cfg.Community); ps.now.Before(at) {
+			ps.soon(at)
+		} else {
+			need[id] = true
+		}
+	}
+	return need, nil
 }
 
 // collectAccount reads one account's day, community and due publications.
