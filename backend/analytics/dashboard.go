@@ -179,8 +179,11 @@ type dataset struct {
 	conv        Conversations // those f keeps
 	allConv     Conversations // f not applied, for objectives
 	seriesStart time.Time
-	progressed  []Progress // see progress
-	best        *BestTime  // see bestTime
+	// readStart and readEnd bound what is read: the year before the
+	// period's end, the previous period, the objectives' spans.
+	readStart, readEnd time.Time
+	progressed         []Progress // see progress
+	best               *BestTime  // see bestTime
 }
 
 // answerWindow is how long after a period its answers are still read: an
@@ -194,6 +197,21 @@ const seriesMargin = 8 * 24 * time.Hour
 // load reads what the dashboard of p needs: the period, the previous one,
 // the year before its end (best times) and the objectives' spans.
 func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f Filter, lang locale.Lang) (*dataset, error) {
+	d, err := s.windows(ctx, ws, p, f, lang)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := s.read(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	d.assemble(raw)
+	return d, nil
+}
+
+// windows makes the dataset of p with its windows: the period, the one
+// before, the year before its end, and from when the account days are read.
+func (s *Service) windows(ctx context.Context, ws workspace.Workspace, p Period, f Filter, lang locale.Lang) (*dataset, error) {
 	loc, err := calendar.Zone(ws.TimeZone)
 	if err != nil {
 		return nil, err
@@ -215,21 +233,36 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 	if d.objectives, err = s.store.Objectives(ctx, ws.ID); err != nil {
 		return nil, fmt.Errorf("objectives: %w", err)
 	}
-	start, end := older(d.prv.Start, d.hist.Start), d.cur.End
-	if d.now.After(end) && len(d.objectives) > 0 {
-		end = d.now
+	d.readStart, d.readEnd = older(d.prv.Start, d.hist.Start), d.cur.End
+	if d.now.After(d.readEnd) && len(d.objectives) > 0 {
+		d.readEnd = d.now
 	}
 	for _, o := range d.objectives {
-		if w, err := calendar.NewWindow(o.Start, o.Start.AddDays(1), loc); err == nil && w.Start.Before(start) && w.Start.After(end.AddDate(-2, 0, 0)) {
-			start = w.Start
+		if w, err := calendar.NewWindow(o.Start, o.Start.AddDays(1), loc); err == nil && w.Start.Before(d.readStart) && w.Start.After(d.readEnd.AddDate(-2, 0, 0)) {
+			d.readStart = w.Start
 		}
 	}
-	d.seriesStart = start.Add(-seriesMargin)
+	d.seriesStart = d.readStart.Add(-seriesMargin)
+	return d, nil
+}
 
-	all, err := s.store.Accounts(ctx, ws.ID)
+// stored is what load reads from the store, before the filter.
+type stored struct {
+	accounts  []account.Account
+	byAccount map[string]Series
+	metrics   chunked
+	conv      Conversations
+}
+
+// read reads the dataset's accounts, their days, the publications' metrics,
+// the community and the typed figures; the large ones side by side (for a
+// year, each is several thousand values).
+func (s *Service) read(ctx context.Context, d *dataset) (*stored, error) {
+	all, err := s.store.Accounts(ctx, d.ws.ID)
 	if err != nil {
 		return nil, fmt.Errorf("accounts: %w", err)
 	}
+	raw := &stored{accounts: all}
 	d.accounts = make(map[string]account.Account, len(all))
 	ids := make([]string, len(all))
 	networkOf := make(map[string]string, len(all))
@@ -238,55 +271,63 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 		ids[i] = a.ID
 		networkOf[a.ID] = a.Network
 	}
-	// The accounts' days and the publications are read side by side: for
-	// a year, each is several thousand values.
-	var byAccount map[string]Series
-	var ms chunked
+	start, end := d.readStart, d.readEnd
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		days, err := s.store.AccountDays(gctx, ids, calendar.DayOf(d.seriesStart, time.UTC), calendar.DayOf(end, time.UTC).AddDays(1))
 		if err != nil {
 			return fmt.Errorf("account days: %w", err)
 		}
-		byAccount = accountSeries(all, days)
+		raw.byAccount = accountSeries(all, days)
 		return nil
 	})
 	g.Go(func() error {
-		if err := s.store.EachPostMetrics(gctx, ws.ID, start, end, ms.add); err != nil {
+		if err := s.store.EachPostMetrics(gctx, d.ws.ID, start, end, raw.metrics.add); err != nil {
 			return fmt.Errorf("post metrics: %w", err)
 		}
 		return nil
 	})
-	// The community: the period and the previous one, the spans of the
-	// response-time objectives; answers up to a month after the period.
-	commStart, answersEnd := d.prv.Start, d.cur.End.Add(answerWindow)
-	for _, o := range d.objectives {
-		if o.Kind != metric.ResponseTime {
-			continue
-		}
-		if w, err := calendar.NewWindow(o.Start, o.Start.AddDays(1), loc); err == nil && w.Start.Before(commStart) && w.Start.After(end.AddDate(-2, 0, 0)) {
-			commStart = w.Start
-		}
-		if d.now.After(answersEnd) {
-			answersEnd = d.now.Add(time.Nanosecond)
-		}
-	}
-	var conv Conversations
+	commStart, answersEnd := d.communitySpan()
 	g.Go(func() error {
 		var err error
-		conv, err = s.community.read(gctx, s.store, ws.ID, networkOf, commStart, end, answersEnd, d.now)
+		raw.conv, err = s.community.read(gctx, s.store, d.ws.ID, networkOf, commStart, end, answersEnd, d.now)
 		return err
 	})
-	if d.manual, err = s.store.Manuals(ctx, ws.ID, calendar.DayOf(start, loc), calendar.DayOf(end, loc).AddDays(1)); err != nil {
+	if d.manual, err = s.store.Manuals(ctx, d.ws.ID, calendar.DayOf(start, d.loc), calendar.DayOf(end, d.loc).AddDays(1)); err != nil {
 		g.Wait()
 		return nil, fmt.Errorf("manual figures: %w", err)
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	return raw, nil
+}
 
-	for _, a := range all {
-		sr, ok := byAccount[a.ID]
+// communitySpan is what of the community is read: the period and the
+// previous one, the spans of the response-time objectives; answers up to a
+// month after the period.
+func (d *dataset) communitySpan() (start, answersEnd time.Time) {
+	start, answersEnd = d.prv.Start, d.cur.End.Add(answerWindow)
+	for _, o := range d.objectives {
+		if o.Kind != metric.ResponseTime {
+			continue
+		}
+		if w, err := calendar.NewWindow(o.Start, o.Start.AddDays(1), d.loc); err == nil && w.Start.Before(start) && w.Start.After(d.readEnd.AddDate(-2, 0, 0)) {
+			start = w.Start
+		}
+		if d.now.After(answersEnd) {
+			answersEnd = d.now.Add(time.Nanosecond)
+		}
+	}
+	return start, answersEnd
+}
+
+// assemble fills the dataset from what was read: every series, community
+// and publication, and those the filter keeps.
+func (d *dataset) assemble(raw *stored) {
+	f := d.filter
+	for _, a := range raw.accounts {
+		sr, ok := raw.byAccount[a.ID]
 		if !ok {
 			continue
 		}
@@ -295,21 +336,21 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 			d.series = append(d.series, sr)
 		}
 	}
-	d.allSeries = append(d.allSeries, manualSeries(d.manual, loc, Filter{})...)
-	d.series = append(d.series, manualSeries(d.manual, loc, f)...)
+	d.allSeries = append(d.allSeries, manualSeries(d.manual, d.loc, Filter{})...)
+	d.series = append(d.series, manualSeries(d.manual, d.loc, f)...)
 	for i := range d.series {
 		if d.series[i].Label == "" {
-			d.series[i].Label = network.DisplayName(d.series[i].Network) + " · " + message(lang, "analytics.typed", nil)
+			d.series[i].Label = network.DisplayName(d.series[i].Network) + " · " + message(d.lang, "analytics.typed", nil)
 		}
 	}
-	d.allConv, d.conv = conv, conv
+	d.allConv, d.conv = raw.conv, raw.conv
 	if len(f.Networks)+len(f.Accounts) > 0 {
-		d.conv = conv.only(func(a *metric.Activity) bool {
+		d.conv = raw.conv.only(func(a *metric.Activity) bool {
 			acc, ok := d.accounts[a.AccountID]
 			return ok && f.Account(acc)
 		})
 	}
-	d.allPubs = ms.publications(byAccount)
+	d.allPubs = raw.metrics.publications(raw.byAccount)
 	d.pubs = d.allPubs
 	if len(f.Networks)+len(f.Accounts)+len(f.Pillars)+len(f.Campaigns) > 0 {
 		d.pubs = nil
@@ -319,7 +360,6 @@ func (s *Service) load(ctx context.Context, ws workspace.Workspace, p Period, f 
 			}
 		}
 	}
-	return d, nil
 }
 
 // chunked keeps publications' metrics in blocks that never move, so that
