@@ -141,13 +141,42 @@ func (l *lexicon) isNegator(words []nword, j int) bool {
 	return true
 }
 
-// sentiment scores words, the normalised tokens of a text.
+// sentiment scores words, the normalised tokens of a text: the opinion of
+// each word with its modifiers, then what changes them all (a question, a
+// "but", irony), then the sum with the text's emphasis.
 func (l *lexicon) sentiment(words []nword) score {
 	sc := score{valence: make([]float64, len(words))}
 	if len(words) == 0 {
 		return sc
 	}
-	question := false
+	question, capsDiff := shape(words)
+	polite, boost := l.modifiers(words)
+	ironic := l.valences(words, polite, boost, capsDiff, sc.valence)
+	if question || l.opensQuestion(words) {
+		l.dampQuestion(words, sc.valence)
+	}
+	l.weighContrast(words, sc.valence)
+	// Irony: praise next to an eye roll, or opening a complaint.
+	if ironic || l.openingIrony(words, sc.valence) {
+		sc.irony = true
+		for k, v := range sc.valence {
+			if v > 0 && words[k].kind != KindEmoji {
+				sc.valence[k] = -v * 0.8
+			}
+		}
+	}
+	for _, v := range sc.valence {
+		sc.sum += v
+	}
+	if sc.sum != 0 {
+		sc.sum += math.Copysign(exclamationEmphasis(words), sc.sum)
+	}
+	return sc
+}
+
+// shape reports whether the text asks a question, and whether some but not
+// all of its words are in capitals (those then weigh more).
+func shape(words []nword) (question, capsDiff bool) {
 	capsWords, letterWords := 0, 0
 	for _, w := range words {
 		if w.kind == KindPunct && strings.Contains(w.w, "?") {
@@ -160,12 +189,14 @@ func (l *lexicon) sentiment(words []nword) score {
 			}
 		}
 	}
-	capsDiff := capsWords > 0 && capsWords < letterWords
-	ironic := false
-	polite := make([]bool, len(words))
-	boost := make([]float64, len(words))
+	return question, capsWords > 0 && capsWords < letterWords
+}
 
-	// Courtesy and booster phrases first: they are no opinion themselves.
+// modifiers marks the words of courtesy phrases (no opinion themselves)
+// and the boost each word gives the opinion after it.
+func (l *lexicon) modifiers(words []nword) (polite []bool, boost []float64) {
+	polite = make([]bool, len(words))
+	boost = make([]float64, len(words))
 	for i := 0; i < len(words); i++ {
 		// "Merci de régulariser": a request, no thanks.
 		if l.lang == French && words[i].w == "merci" && i+2 < len(words) && (words[i+1].w == "de" || words[i+1].w == "d'") && isInfinitive(words[i+2].w) {
@@ -188,6 +219,12 @@ func (l *lexicon) sentiment(words []nword) score {
 		boost[i] = l.boosterAt(words, i)
 	}
 
+	return polite, boost
+}
+
+// valences writes into valence the opinion of each word, boosted, negated
+// and emphasised as its neighbours say, and reports an ironic emoji.
+func (l *lexicon) valences(words []nword, polite []bool, boost []float64, capsDiff bool, valence []float64) (ironic bool) {
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if polite[i] {
@@ -228,7 +265,7 @@ func (l *lexicon) sentiment(words []nword) score {
 		}
 		if w.kind == KindEmoji || w.kind == KindEmoticon {
 			// An emoji is read as it is: "jamais déçue ❤️" is no negated heart.
-			sc.valence[i] = v
+			valence[i] = v
 			continue
 		}
 		if w.caps && capsDiff {
@@ -237,94 +274,91 @@ func (l *lexicon) sentiment(words []nword) score {
 		// English "too" before praise: "too sweet", "way too big".
 		if l.lang == English && v > 0 && i > 0 && (words[i-1].w == "too") {
 			v = -0.5 * v
-			sc.valence[i] = v
+			valence[i] = v
 			i += n - 1
 			continue
 		}
-		// Boosters up to three words before, fading with distance.
-		for k, fade := i-1, 1.0; k >= 0 && k >= i-3; k, fade = k-1, fade-0.05 {
-			if isClauseEnd(words[k]) {
-				break
-			}
-			if b := boost[k]; b != 0 {
-				// Twice VADER's 0.293, comments being short; a dampener
-				// (negative b) weakens.
-				if v > 0 {
-					v += 2 * b * fade
-				} else {
-					v -= 2 * b * fade
-				}
-			}
-		}
+		v = boosted(words, boost, i, v)
 		if i > 0 && neitherNor[words[i-1].w] {
 			i += n - 1
 			continue
 		}
-		if l.negated(words, i, n) {
-			v *= negScale
-			// "pas du tout", "not at all" after it: a firmer no.
-			for k := i + n; k < len(words) && k < i+n+4; k++ {
-				if w := words[k].w; (w == "tout" && words[k-1].w == "du") || (w == "all" && words[k-1].w == "at") {
-					v *= 1.4
-					break
-				}
-				if isClauseEnd(words[k]) {
-					break
-				}
-			}
-		}
-		sc.valence[i] = v
+		valence[i] = l.negatedValence(words, i, n, v)
 		i += n - 1
 	}
+	return ironic
+}
 
-	// A question is seldom an opinion: its mild positive words are
-	// incidental ("gluten free", "gift cards", "merci"), unless it praises.
-	if question || l.opensQuestion(words) {
-		praise := countPhrases(l.praise, words) > 0
-		for i, w := range words {
-			v := sc.valence[i]
-			if v <= 0 || w.kind == KindEmoji || w.kind == KindEmoticon {
-				continue
-			}
-			if thanks[w.w] {
-				sc.valence[i] *= 0.3
-			} else if !praise {
-				sc.valence[i] *= 0.4
+// boosted adds to v, the opinion of word i, the boosters up to three words
+// before it, fading with distance.
+func boosted(words []nword, boost []float64, i int, v float64) float64 {
+	for k, fade := i-1, 1.0; k >= 0 && k >= i-3; k, fade = k-1, fade-0.05 {
+		if isClauseEnd(words[k]) {
+			break
+		}
+		if b := boost[k]; b != 0 {
+			// Twice VADER's 0.293, comments being short; a dampener
+			// (negative b) weakens.
+			if v > 0 {
+				v += 2 * b * fade
+			} else {
+				v -= 2 * b * fade
 			}
 		}
 	}
+	return v
+}
 
-	// "But": what follows counts more than what precedes.
-	for i := len(words) - 1; i >= 0; i-- {
-		if l.isContrast(words, i) {
-			for k := range sc.valence {
-				if k < i {
-					sc.valence[k] *= 0.5
-				} else {
-					sc.valence[k] *= 1.5
-				}
-			}
+// negatedValence returns v, the opinion of the n words from i, turned by a
+// negation before it, firmer with "pas du tout", "not at all" after it.
+func (l *lexicon) negatedValence(words []nword, i, n int, v float64) float64 {
+	if !l.negated(words, i, n) {
+		return v
+	}
+	v *= negScale
+	for k := i + n; k < len(words) && k < i+n+4; k++ {
+		if w := words[k].w; (w == "tout" && words[k-1].w == "du") || (w == "all" && words[k-1].w == "at") {
+			return v * 1.4
+		}
+		if isClauseEnd(words[k]) {
 			break
 		}
 	}
+	return v
+}
 
-	// Irony: praise next to an eye roll, or opening a complaint.
-	if ironic || l.openingIrony(words, sc.valence) {
-		sc.irony = true
-		for k, v := range sc.valence {
-			if v > 0 && words[k].kind != KindEmoji {
-				sc.valence[k] = -v * 0.8
-			}
+// dampQuestion weakens a question's mild positive words: a question is
+// seldom an opinion, its positive words are incidental ("gluten free",
+// "gift cards", "merci"), unless it praises.
+func (l *lexicon) dampQuestion(words []nword, valence []float64) {
+	praise := countPhrases(l.praise, words) > 0
+	for i, w := range words {
+		v := valence[i]
+		if v <= 0 || w.kind == KindEmoji || w.kind == KindEmoticon {
+			continue
+		}
+		if thanks[w.w] {
+			valence[i] *= 0.3
+		} else if !praise {
+			valence[i] *= 0.4
 		}
 	}
+}
 
-	for _, v := range sc.valence {
-		sc.sum += v
+// contrast weighs what follows the last "but" more than what precedes it.
+func (l *lexicon) weighContrast(words []nword, valence []float64) {
+	for i := len(words) - 1; i >= 0; i-- {
+		if l.isContrast(words, i) {
+			for k := range valence {
+				if k < i {
+					valence[k] *= 0.5
+				} else {
+					valence[k] *= 1.5
+				}
+			}
+			return
+		}
 	}
-	if sc.sum != 0 {
-		sc.sum += math.Copysign(exclamationEmphasis(words), sc.sum)
-	}
-	return sc
 }
 
 // comparative words between a negation and an opinion make a superlative.
