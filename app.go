@@ -127,11 +127,7 @@ func (a *App) PostChanged(p post.Post) {
 }
 
 func (a *App) lang() locale.Lang {
-	st, err := a.data.Store.Settings(context.Background())
-	if err != nil {
-		return a.data.System.Lang
-	}
-	return st.UILanguage(a.data.System.Lang)
+	return a.data.Settings.Language(context.Background())
 }
 
 func (a *App) domReady(ctx context.Context) {

@@ -68,6 +68,8 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		"ruche/backend/store":     {"ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/secrets"},
 		// The networks are the clients; the keychain entries are credentials'.
 		"ruche/backend/network/directory": {"ruche/backend/credentials", "ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler"},
+		"ruche/backend/proof":             {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler"},
+		"ruche/backend/collect":           {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler"},
 		"ruche/backend/jobs":              {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler", "ruche/backend/network"},
 		"ruche/backend/secrets":           {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
 	}

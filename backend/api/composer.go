@@ -17,8 +17,7 @@ import (
 // live check of each variant by its network's rules, saving posts, splitting
 // a long text into a thread, and media.
 type Composer struct {
-	s    *Settings
-	tags tagCache
+	s *Settings
 }
 
 // NewComposer returns the facade; it shares the Settings' data, dialogs and

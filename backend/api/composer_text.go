@@ -1,13 +1,9 @@
 package api
 
 import (
-	"context"
-	"sync"
-	"time"
 	"unicode/utf8"
 
 	"ruche/backend/locale"
-	textan "ruche/backend/text"
 )
 
 // TextCheck is the composer's live reading of one variant's text (or the
@@ -32,53 +28,6 @@ type TextCheck struct {
 type TagSuggestion struct {
 	Tag     string `json:"tag"`     // without "#"
 	Related bool   `json:"related"` // the text speaks of it
-}
-
-// tagStatsTTL is how long a workspace's hashtag figures are reused.
-const tagStatsTTL = 10 * time.Minute
-
-// tagCache keeps each workspace's hashtag figures a while: the composer
-// asks at every pause in typing.
-type tagCache struct {
-	mu    sync.Mutex
-	stats map[string]tagStats
-}
-
-type tagStats struct {
-	at    time.Time
-	stats []textan.TagStat
-}
-
-// tagStatsOf returns workspace sc.ws's hashtag figures, read at most once
-// per tagStatsTTL.
-func (c *Composer) tagStatsOf(sc scope) ([]textan.TagStat, error) {
-	now := sc.app.Now()
-	c.tags.mu.Lock()
-	cached, ok := c.tags.stats[sc.ws.ID]
-	c.tags.mu.Unlock()
-	if ok && now.Sub(cached.at) < tagStatsTTL {
-		return cached.stats, nil
-	}
-	stats, err := sc.app.Analytics.TagStats(sc.ctx, sc.ws, func(ctx context.Context, postID, accountID string) string {
-		p, err := sc.app.Store.Post(ctx, postID)
-		if err != nil {
-			return ""
-		}
-		if v := p.Variant(accountID); v != nil {
-			return v.Text
-		}
-		return ""
-	})
-	if err != nil {
-		return nil, err
-	}
-	c.tags.mu.Lock()
-	if c.tags.stats == nil {
-		c.tags.stats = map[string]tagStats{}
-	}
-	c.tags.stats[sc.ws.ID] = tagStats{at: now, stats: stats}
-	c.tags.mu.Unlock()
-	return stats, nil
 }
 
 // VoiceFinding is a brand-voice rule a text breaks. Start and End index the
@@ -116,49 +65,21 @@ func (c *Composer) Spelling(body, accountID string) (TextCheck, error) {
 		}
 	}
 	sc.app.StartText() // the first check loads the dictionaries, in the background
-	an := sc.app.Text
-	voice, err := sc.app.Store.Voice(sc.ctx, sc.ws.ID)
+	r, err := sc.app.Proof.Read(sc.ctx, sc.ws, body)
 	if err != nil {
 		return TextCheck{}, err
 	}
-	words, err := sc.app.Store.Words(sc.ctx, sc.ws.ID)
-	if err != nil {
-		return TextCheck{}, err
-	}
-	out := TextCheck{Misspellings: []Misspelling{}, Voice: []VoiceFinding{}, Tags: []TagSuggestion{}}
-	stats, err := c.tagStatsOf(sc)
-	if err != nil {
-		return TextCheck{}, err
-	}
-	for _, t := range textan.SuggestHashtags(body, stats, 5) {
+	out := TextCheck{Language: r.Language, Ready: r.Ready, Misspellings: []Misspelling{}, Voice: []VoiceFinding{}, Tags: []TagSuggestion{}}
+	for _, t := range r.Tags {
 		out.Tags = append(out.Tags, TagSuggestion{Tag: t.Tag, Related: t.Related})
 	}
-	var found []textan.Misspelling
-	if hasRules(voice) { // one pass reads the language, the spelling and the voice
-		r := an.Check(body, textan.Options{Fallback: sc.ws.Language, Words: words, Voice: &voice})
-		out.Language, out.Ready, found = r.Language, r.SpellingReady, r.Spelling
-		conv := utf16Offsets{s: body}
-		for _, f := range r.Voice { // in text order, as Check gives them or not
-			out.Voice = append(out.Voice, VoiceFinding{Code: f.Code(), Message: locale.Message(sc.lang, f.Code(), f.Args),
-				Start: conv.at(f.Start), End: conv.at(f.End), Suggestion: f.Suggestion})
-		}
-	} else {
-		out.Language = an.Classify(body, textan.Options{Fallback: sc.ws.Language}).Language
-		if out.Language != textan.Other {
-			found, err = an.Spelling(body, out.Language, words)
-			if err == textan.ErrNotReady {
-				return out, nil
-			} else if err != nil {
-				return TextCheck{}, err
-			}
-		}
-		out.Ready = true
-	}
-	if out.Language == textan.Other { // no dictionary for it: nothing to flag
-		out.Ready, found = true, nil
-	}
 	conv := utf16Offsets{s: body}
-	for _, m := range found {
+	for _, f := range r.Voice { // in text order, as Check gives them or not
+		out.Voice = append(out.Voice, VoiceFinding{Code: f.Code(), Message: locale.Message(sc.lang, f.Code(), f.Args),
+			Start: conv.at(f.Start), End: conv.at(f.End), Suggestion: f.Suggestion})
+	}
+	conv = utf16Offsets{s: body}
+	for _, m := range r.Spelling {
 		out.Misspellings = append(out.Misspellings, Misspelling{Word: m.Word, Start: conv.at(m.Start), End: conv.at(m.End),
 			Suggestions: nonNil(m.Suggestions)})
 	}
@@ -172,7 +93,7 @@ func (c *Composer) AddWord(word string) error {
 	if err != nil {
 		return err
 	}
-	return sc.app.Store.AddWord(sc.ctx, sc.ws.ID, word)
+	return sc.app.Proof.AddWord(sc.ctx, sc.ws.ID, word)
 }
 
 // utf16Offsets turns UTF-8 byte offsets into s into UTF-16 code-unit

@@ -78,11 +78,7 @@ func (s *Settings) lang() locale.Lang {
 	if s.d.App == nil {
 		return s.d.System.Lang
 	}
-	st, err := s.d.App.Store.Settings(context.Background())
-	if err != nil {
-		return s.d.System.Lang
-	}
-	return st.UILanguage(s.d.System.Lang)
+	return s.d.App.Settings.Language(context.Background())
 }
 
 // FormatError turns an error from any bound method of s into what the window
@@ -109,7 +105,7 @@ func (s *Settings) Info() (AppInfo, error) {
 		info.StartupError = &pr
 		return info, nil
 	}
-	st, err := s.d.App.Store.Settings(context.Background())
+	st, err := s.d.App.Settings.Get(context.Background())
 	if err != nil {
 		return AppInfo{}, err
 	}
@@ -137,13 +133,7 @@ func (s *Settings) SetLanguage(setting string) (AppInfo, error) {
 	if err != nil {
 		return AppInfo{}, err
 	}
-	if err := settings.CheckLanguage(setting); err != nil {
-		return AppInfo{}, err
-	}
-	if _, err := app.Store.UpdateSettings(context.Background(), func(st *settings.Settings) error {
-		st.Language = setting
-		return nil
-	}); err != nil {
+	if err := app.Settings.SetLanguage(context.Background(), setting); err != nil {
 		return AppInfo{}, err
 	}
 	return s.Info()
@@ -282,11 +272,7 @@ func (s *Settings) DismissDemoOffer() error {
 	if err != nil {
 		return err
 	}
-	_, err = app.Store.UpdateSettings(context.Background(), func(st *settings.Settings) error {
-		st.DemoOfferDismissed = true
-		return nil
-	})
-	return err
+	return app.Settings.DismissDemoOffer(context.Background())
 }
 
 // BackupNow asks where to save and writes a backup of all the data there.
@@ -313,7 +299,7 @@ func (s *Settings) backupTo(path string) (BackupResult, error) {
 	if filepath.Ext(path) == "" {
 		path += store.BackupExt
 	}
-	n, err := app.Store.BackupFile(context.Background(), path)
+	n, err := app.Backup(context.Background(), path)
 	if err != nil {
 		return BackupResult{}, err
 	}

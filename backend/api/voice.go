@@ -44,7 +44,7 @@ func (s *Settings) Voice() (VoiceDTO, error) {
 	if err != nil {
 		return VoiceDTO{}, err
 	}
-	v, err := sc.app.Store.Voice(sc.ctx, sc.ws.ID)
+	v, err := sc.app.Proof.Voice(sc.ctx, sc.ws.ID)
 	if err != nil {
 		return VoiceDTO{}, err
 	}
@@ -63,7 +63,7 @@ func (s *Settings) SaveVoice(in VoiceDTO) (VoiceDTO, error) {
 	if err != nil {
 		return VoiceDTO{}, err
 	}
-	if err := sc.app.Store.SaveVoice(sc.ctx, sc.ws.ID, v); err != nil {
+	if err := sc.app.Proof.SaveVoice(sc.ctx, sc.ws.ID, v); err != nil {
 		return VoiceDTO{}, err
 	}
 	return voiceDTO(v), nil
@@ -118,10 +118,4 @@ func voiceDTO(v textan.Voice) VoiceDTO {
 		out.Forbidden = append(out.Forbidden, VoiceWordDTO{Word: w.Word, Use: w.Use})
 	}
 	return out
-}
-
-// hasRules reports whether v checks anything.
-func hasRules(v textan.Voice) bool {
-	return len(v.Forbidden) > 0 || v.Signature != "" || len(v.Hashtags) > 0 || v.Address != "" ||
-		v.MaxExclamations != nil || v.MaxEmoji != nil || v.NoAllCaps || v.MinReadingEase > 0
 }

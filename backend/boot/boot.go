@@ -33,10 +33,13 @@ import (
 	"ruche/backend/network/directory"
 	"ruche/backend/network/mastodon"
 	"ruche/backend/oauth"
+	"ruche/backend/plan"
 	"ruche/backend/post"
+	"ruche/backend/proof"
 	"ruche/backend/report"
 	"ruche/backend/scheduler"
 	"ruche/backend/secrets"
+	"ruche/backend/settings"
 	"ruche/backend/store"
 	"ruche/backend/text"
 	"ruche/backend/text/dict"
@@ -84,6 +87,13 @@ type App struct {
 	// dictionaries are not loaded at Open: the window loads them in the
 	// background (StartText), a command that needs them calls Text.Load.
 	Text *text.Analyzer
+	// Proof reads a workspace's texts: spelling with its words, its brand
+	// voice, hashtags that did well (the composer and ruche text check).
+	Proof *proof.Service
+	// Plan is the calendar's service: posts placed, moved, imported.
+	Plan *plan.Service
+	// Settings are the app's own choices (the UI language, first-run offers).
+	Settings *settings.Service
 
 	lock     *store.Lock
 	gcMu     sync.Mutex // guards stopGC and gcDone
@@ -178,6 +188,9 @@ func (a *App) open(ctx context.Context) error {
 	if a.Text, err = text.New(dict.Files()); err != nil {
 		return err
 	}
+	a.Proof = proof.New(a.Text, a.Store, a.Analytics, a.Now)
+	a.Plan = plan.NewService(a.Posts, a.Accounts, a.Store, a.Crisis, a.Hold, a.Now)
+	a.Settings = settings.NewService(a.Store, a.System.Lang)
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err
 	}
@@ -357,6 +370,11 @@ func (a *App) stopLocked() bool {
 	a.bg.stop, a.bg.done = nil, nil
 	a.Jobs.Stop()
 	return true
+}
+
+// Backup writes a backup of the whole store to path and returns its size.
+func (a *App) Backup(ctx context.Context, path string) (int64, error) {
+	return a.Store.BackupFile(ctx, path)
 }
 
 // Restore replaces all the data with the backup at path and returns the

@@ -19,9 +19,7 @@ import (
 const listDays = 30
 
 // planOf returns the calendar's use cases over a's data.
-func planOf(a *boot.App) *plan.Service {
-	return plan.NewService(a.Posts, a.Accounts, a.Store, a.Crisis, a.Hold, a.Now)
-}
+func planOf(a *boot.App) *plan.Service { return a.Plan }
 
 // postJSON is a post as scripts read it; times are also given in the
 // workspace's zone.

@@ -25,7 +25,7 @@ func (r *runner) backup(ctx context.Context, args []string) error {
 			}
 			path = abs
 		}
-		size, err := a.Store.BackupFile(ctx, path)
+		size, err := a.Backup(ctx, path)
 		if err != nil {
 			return err
 		}

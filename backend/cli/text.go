@@ -79,12 +79,8 @@ func (r *runner) text(ctx context.Context, args []string) error {
 			if err != nil {
 				return err
 			}
-			opts.Fallback = w.Language
-			if opts.Words, err = a.Store.Words(ctx, w.ID); err != nil {
-				return err
-			}
-			voice, err := a.Store.Voice(ctx, w.ID)
-			opts.Voice = &voice
+			ws, err := a.Proof.Options(ctx, w)
+			opts.Fallback, opts.Words, opts.Voice = ws.Fallback, ws.Words, ws.Voice
 			return err
 		})
 		if err != nil {

@@ -3,6 +3,8 @@
 package settings
 
 import (
+	"context"
+
 	"ruche/backend/fault"
 	"ruche/backend/locale"
 )
@@ -39,4 +41,55 @@ func CheckLanguage(setting string) error {
 		return nil
 	}
 	return ErrLanguage.With(nil, nil)
+}
+
+// Store keeps the settings.
+type Store interface {
+	Settings(ctx context.Context) (Settings, error)
+	UpdateSettings(ctx context.Context, change func(*Settings) error) (Settings, error)
+}
+
+// Service reads and changes the app's settings.
+type Service struct {
+	store  Store
+	system locale.Lang
+}
+
+// NewService returns the service; system is the OS language.
+func NewService(store Store, system locale.Lang) *Service {
+	return &Service{store: store, system: system}
+}
+
+// Get returns the settings.
+func (s *Service) Get(ctx context.Context) (Settings, error) { return s.store.Settings(ctx) }
+
+// Language is the language of the UI and of messages: the user's choice,
+// else the system's (also when the settings cannot be read).
+func (s *Service) Language(ctx context.Context) locale.Lang {
+	st, err := s.store.Settings(ctx)
+	if err != nil {
+		return s.system
+	}
+	return st.UILanguage(s.system)
+}
+
+// SetLanguage sets the UI language: "system", "fr" or "en".
+func (s *Service) SetLanguage(ctx context.Context, setting string) error {
+	if err := CheckLanguage(setting); err != nil {
+		return err
+	}
+	_, err := s.store.UpdateSettings(ctx, func(st *Settings) error {
+		st.Language = setting
+		return nil
+	})
+	return err
+}
+
+// DismissDemoOffer hides the demo offer for good.
+func (s *Service) DismissDemoOffer(ctx context.Context) error {
+	_, err := s.store.UpdateSettings(ctx, func(st *Settings) error {
+		st.DemoOfferDismissed = true
+		return nil
+	})
+	return err
 }

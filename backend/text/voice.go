@@ -30,6 +30,13 @@ type Voice struct {
 	MinReadingEase float64 `json:"minReadingEase,omitempty"`
 }
 
+// HasRules reports whether v sets any rule: a workspace without one has
+// no voice to check.
+func (v Voice) HasRules() bool {
+	return len(v.Forbidden) > 0 || v.Signature != "" || len(v.Hashtags) > 0 || v.Address != "" ||
+		v.MaxExclamations != nil || v.MaxEmoji != nil || v.NoAllCaps || v.MinReadingEase > 0
+}
+
 // VoiceWord is a forbidden word or phrase and what to use instead ("" if
 // nothing).
 type VoiceWord struct {
