@@ -18,7 +18,6 @@ import (
 	"ruche/backend/boot"
 	"ruche/backend/fault"
 	"ruche/backend/locale"
-	"ruche/backend/network"
 	"ruche/backend/notify"
 	"ruche/backend/post"
 	"ruche/backend/scheduler"
@@ -107,17 +106,7 @@ func (a *App) PostChanged(p post.Post) {
 		return
 	}
 	lang := a.lang()
-	translate := func(code string, args map[string]any) string { return locale.Message(lang, code, args) }
-	reason := ""
-	for _, d := range p.Deliveries {
-		if n := len(d.Attempts); d.State == post.DeliveryFailed && n > 0 {
-			name := ""
-			if v := p.Variant(d.AccountID); v != nil {
-				name = network.DisplayName(v.Network)
-			}
-			reason = d.Attempts[n-1].Message(name, translate)
-		}
-	}
+	reason := api.FailureReason(lang, p)
 	title := post.Title(p)
 	runtime.EventsEmit(a.ctx, api.EventPostFailed, api.PostFailed{ID: p.ID, Title: title, Reason: reason})
 	if err := a.note.Send(notify.Notice{Title: locale.Message(lang, "notify.post_failed", nil),

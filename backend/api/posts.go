@@ -83,18 +83,34 @@ func (sc scope) postDTO(p post.Post) Post {
 		if d.Held != nil {
 			dd.HeldUntil = rfc3339(d.Held.At)
 		}
-		name := ""
-		if v := p.Variant(d.AccountID); v != nil {
-			name = network.DisplayName(v.Network)
-		}
 		for _, a := range d.Attempts {
-			at := Attempt{At: rfc3339(a.At), Outcome: string(a.Outcome)}
-			at.Reason = a.Message(name, sc.translate)
-			dd.Attempts = append(dd.Attempts, at)
+			dd.Attempts = append(dd.Attempts, Attempt{At: rfc3339(a.At), Outcome: string(a.Outcome), Reason: attemptReason(sc.lang, p, d, a)})
 		}
 		dto.Deliveries = append(dto.Deliveries, dd)
 	}
 	return dto
+}
+
+// attemptReason is why attempt a of delivery d of p went as it did, in lang.
+func attemptReason(lang locale.Lang, p post.Post, d post.Delivery, a post.Attempt) string {
+	name := ""
+	if v := p.Variant(d.AccountID); v != nil {
+		name = network.DisplayName(v.Network)
+	}
+	return a.Message(name, func(code string, args map[string]any) string { return locale.Message(lang, code, args) })
+}
+
+// FailureReason is why post p failed, in lang: the last attempt of its last
+// failed delivery ("" when none failed). The window's notice and the
+// post's view say the same.
+func FailureReason(lang locale.Lang, p post.Post) string {
+	reason := ""
+	for _, d := range p.Deliveries {
+		if n := len(d.Attempts); d.State == post.DeliveryFailed && n > 0 {
+			reason = attemptReason(lang, p, d, d.Attempts[n-1])
+		}
+	}
+	return reason
 }
 
 func (sc scope) postsDTO(ps []post.Post) []Post {
@@ -169,9 +185,4 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-// translate gives the message of code in the UI language.
-func (sc scope) translate(code string, args map[string]any) string {
-	return locale.Message(sc.lang, code, args)
 }
