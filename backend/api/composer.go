@@ -2,7 +2,6 @@ package api
 
 import (
 	"errors"
-	"slices"
 
 	"ruche/backend/account"
 	"ruche/backend/fault"
@@ -50,35 +49,23 @@ func (c *Composer) Check(in PostInput) (Check, error) {
 	if err != nil {
 		return Check{}, err
 	}
-	all, err := sc.app.Accounts.List(sc.ctx, sc.ws.ID)
+	r, err := sc.plan.Review(sc.ctx, sc.ws, input(in))
 	if err != nil {
 		return Check{}, err
 	}
-	out := Check{Counts: map[string]Count{}, Findings: []Finding{}, CanSave: true}
-	for _, v := range in.Variants {
-		net := v.Network
-		if k := slices.IndexFunc(all, func(a account.Account) bool { return a.ID == v.AccountID }); k >= 0 {
-			net = all[k].Network
-		}
-		pv := variant(v)
-		pv.Network = net
-		caps, err := sc.app.Directory.Caps(sc.ctx, pv)
-		if err != nil {
-			f := fault.As(err)
+	out := Check{Counts: map[string]Count{}, Findings: []Finding{}, CanSave: r.CanSave}
+	for _, v := range r.Variants {
+		if v.Err != nil {
+			f := fault.As(v.Err)
 			out.Findings = append(out.Findings, Finding{AccountID: v.AccountID, Code: f.Code,
 				Severity: string(network.SeverityError), Message: locale.Message(sc.lang, f.Code, f.Args)})
 			continue
 		}
-		l := network.Count(v.Text, caps)
+		l := v.Length
 		out.Counts[v.AccountID] = Count{Used: l.Used, Limit: l.Limit, Bytes: l.Bytes, ByteLimit: l.ByteLimit, Over: l.Over}
-		for _, p := range append(network.Validate(pv, caps), sc.app.Directory.Problems(sc.ctx, pv)...) {
+		for _, p := range v.Problems {
 			out.Findings = append(out.Findings, Finding{AccountID: v.AccountID, Code: p.Code, Severity: string(p.Severity),
 				Message: locale.Message(sc.lang, p.Code, p.Args)})
-		}
-	}
-	for _, f := range out.Findings {
-		if f.Severity == string(network.SeverityError) {
-			out.CanSave = false
 		}
 	}
 	return out, nil

@@ -90,6 +90,9 @@ type App struct {
 	// Proof reads a workspace's texts: spelling with its words, its brand
 	// voice, hashtags that did well (the composer and ruche text check).
 	Proof *proof.Service
+	// Checker checks a variant by its network's rules: the composer's
+	// review (plan.Review) and the refusal to schedule (post.Service).
+	Checker network.Checker
 	// Plan is the calendar's service: posts placed, moved, imported.
 	Plan *plan.Service
 	// Settings are the app's own choices (the UI language, first-run offers).
@@ -180,7 +183,8 @@ func (a *App) open(ctx context.Context) error {
 	a.Crisis = crisis.NewService(a.Store, a.Now)
 	a.Hold = hold.New(a.Store, a.Workspaces, a.Accounts, a.Directory, a.Crisis, a.Now, logs.For(a.Log.Logger, "hold"))
 	a.Connect = connect.New(a.Accounts, a.Keys, a.Networks.Mastodon, a.Networks.Bluesky, oauth.NewFlow(httpClient, 0), a.Hold, a.Now)
-	a.Posts = post.NewService(a.Store, network.Checker{Caps: a.Directory.Caps}, a.Now, ident.New)
+	a.Checker = network.Checker{Caps: a.Directory.Caps, Remote: a.Directory.Problems}
+	a.Posts = post.NewService(a.Store, a.Checker, a.Now, ident.New)
 	a.Analytics = analytics.NewService(a.Store, a.Now, ident.New)
 	a.Collector = collect.New(a.Store, a.Directory, a.Store, a.Now, a.Log.Logger, collect.Config{})
 	a.Monthly = report.NewMonthly(a.Store, a.Workspaces, a.Analytics, a.Store, a.Store, a.Now, logs.For(a.Log.Logger, "report"))
@@ -189,7 +193,7 @@ func (a *App) open(ctx context.Context) error {
 		return err
 	}
 	a.Proof = proof.New(a.Text, a.Store, a.Analytics, a.Now)
-	a.Plan = plan.NewService(a.Posts, a.Accounts, a.Store, a.Crisis, a.Hold, a.Now)
+	a.Plan = plan.NewService(a.Posts, a.Accounts, a.Store, a.Crisis, a.Hold, a.Checker, a.Now)
 	a.Settings = settings.NewService(a.Store, a.System.Lang)
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err

@@ -307,7 +307,7 @@ func maps(a, b map[string]time.Time) bool {
 }
 
 func planOf(app *boot.App) *plan.Service {
-	return plan.NewService(app.Posts, app.Accounts, app.Store, app.Crisis, app.Hold, app.Now)
+	return app.Plan
 }
 
 func targetOf(t *testing.T, f *fixture) (string, network.Account, network.Publisher) {

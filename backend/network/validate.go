@@ -189,16 +189,49 @@ type Checker struct {
 	// Caps returns the capabilities for variant v: Defaults, refined by
 	// what the account's server says (a Mastodon instance's limit).
 	Caps func(ctx context.Context, v post.Variant) (Capabilities, error)
+	// Remote, when set, tells what only the network knows of v (a mention
+	// of a handle that leads to no account): Review asks it, Check does
+	// not (scheduling never waits for a network).
+	Remote func(ctx context.Context, v post.Variant) []Problem
+}
+
+// Review is what the checks say of one variant: its length against the
+// network's limits and its problems, or why its network's rules are
+// unknown (Err).
+type Review struct {
+	AccountID string
+	Length    Length
+	Problems  []Problem
+	Err       error
+}
+
+// Blocks reports whether the variant cannot be saved as it is.
+func (r Review) Blocks() bool { return r.Err != nil || Blocking(r.Problems) }
+
+// Review checks variant v by its network's rules, remote ones included
+// when remote is set: what the composer shows, and what Check refuses.
+func (c Checker) Review(ctx context.Context, v post.Variant, remote bool) Review {
+	r := Review{AccountID: v.AccountID}
+	caps, err := c.Caps(ctx, v)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.Length, r.Problems = Count(v.Text, caps), Validate(v, caps)
+	if remote && c.Remote != nil {
+		r.Problems = append(r.Problems, c.Remote(ctx, v)...)
+	}
+	return r
 }
 
 // Check returns the first blocking problem of p's variants, nil if none.
 func (c Checker) Check(ctx context.Context, p post.Post) error {
 	for _, v := range p.Variants {
-		caps, err := c.Caps(ctx, v)
-		if err != nil {
-			return err
+		r := c.Review(ctx, v, false)
+		if r.Err != nil {
+			return r.Err
 		}
-		for _, pr := range Validate(v, caps) {
+		for _, pr := range r.Problems {
 			if pr.Severity == SeverityError {
 				return &fault.Error{Kind: fault.Invalid, Code: pr.Code, Args: pr.Args,
 					Err: fmt.Errorf("variant for account %s, %s %d", v.AccountID, pr.Field, pr.Index)}

@@ -15,6 +15,7 @@ import (
 	"ruche/backend/account"
 	"ruche/backend/calendar"
 	"ruche/backend/fault"
+	"ruche/backend/network"
 	"ruche/backend/post"
 	"ruche/backend/workspace"
 )
@@ -45,12 +46,41 @@ type Service struct {
 	crisis   Switch
 	holds    Holds
 	now      func() time.Time
+	checker  network.Checker
 }
 
 // NewService returns the use cases over the services and stores given; now
 // is the clock; holds may be nil (no network holds posts).
-func NewService(posts *post.Service, accounts *account.Service, queue Queue, crisis Switch, holds Holds, now func() time.Time) *Service {
-	return &Service{posts: posts, accounts: accounts, queue: queue, crisis: crisis, holds: holds, now: now}
+func NewService(posts *post.Service, accounts *account.Service, queue Queue, crisis Switch, holds Holds, checker network.Checker, now func() time.Time) *Service {
+	return &Service{posts: posts, accounts: accounts, queue: queue, crisis: crisis, holds: holds, checker: checker, now: now}
+}
+
+// Review is the live check of a post being written: each variant by the
+// rules of its account's network, and whether it can be saved.
+type Review struct {
+	Variants []network.Review
+	CanSave  bool
+}
+
+// Review checks in as written in workspace w: each variant by the network
+// of its account in w (the network it says when the account is unknown),
+// the networks' remote checks included. The same rules refuse scheduling
+// it (network.Checker.Check).
+func (s *Service) Review(ctx context.Context, w workspace.Workspace, in post.Input) (Review, error) {
+	all, err := s.accounts.List(ctx, w.ID)
+	if err != nil {
+		return Review{}, err
+	}
+	out := Review{CanSave: true}
+	for _, v := range in.Variants {
+		if k := slices.IndexFunc(all, func(a account.Account) bool { return a.ID == v.AccountID }); k >= 0 {
+			v.Network = all[k].Network
+		}
+		r := s.checker.Review(ctx, v, true)
+		out.Variants = append(out.Variants, r)
+		out.CanSave = out.CanSave && !r.Blocks()
+	}
+	return out, nil
 }
 
 // Local is a day and a wall-clock time in a workspace's zone. The zero

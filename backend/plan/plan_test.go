@@ -40,7 +40,7 @@ func open(t *testing.T) (*boot.App, *plan.Service, workspace.Workspace, account.
 	if err != nil {
 		t.Fatal(err)
 	}
-	return app, plan.NewService(app.Posts, app.Accounts, app.Store, app.Crisis, app.Hold, app.Now), w, a
+	return app, app.Plan, w, a
 }
 
 func TestImportChecksEachRowAgain(t *testing.T) {
@@ -95,5 +95,33 @@ func TestAddToQueueSkipsTakenSlots(t *testing.T) {
 	d2, _ := p.Create(ctx, w, in, plan.Local{})
 	if q, err := p.AddToQueue(ctx, w, d2.ID); err != nil || q.Status != post.Paused {
 		t.Errorf("AddToQueue() during a pause = %s, %v; want paused", q.Status, err)
+	}
+}
+
+// TestReview: each variant is checked by its account's network (whatever
+// network the input says), and one blocking problem stops the saving.
+func TestReview(t *testing.T) {
+	ctx := context.Background()
+	_, p, w, a := open(t)
+	long := strings.Repeat("a", 301) // Bluesky: 300 graphemes
+	tests := []struct {
+		name    string
+		v       post.Variant
+		used    int
+		canSave bool
+	}{
+		{"within the limit", post.Variant{AccountID: a.ID, Network: "mastodon", Text: "Bonjour"}, 7, true},
+		{"over Bluesky's limit, said to be Mastodon", post.Variant{AccountID: a.ID, Network: "mastodon", Text: long}, 301, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := p.Review(ctx, w, post.Input{Variants: []post.Variant{tt.v}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Variants) != 1 || r.Variants[0].Length.Used != tt.used || r.Variants[0].Length.Limit != 300 || r.CanSave != tt.canSave {
+				t.Errorf("Review() = %+v, want %d of Bluesky's 300, can save %v", r, tt.used, tt.canSave)
+			}
+		})
 	}
 }
