@@ -70,6 +70,7 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		"ruche/backend/network/directory": {"ruche/backend/credentials", "ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler"},
 		"ruche/backend/proof":             {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler"},
 		"ruche/backend/collect":           {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler"},
+		"ruche/backend/importing":         {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/calendar", "ruche/backend/analytics", "ruche/backend/post"},
 		"ruche/backend/jobs":              {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli", "ruche/backend/scheduler", "ruche/backend/network"},
 		"ruche/backend/secrets":           {"ruche/backend/store", "ruche/backend/api", "ruche/backend/boot", "ruche/backend/cli"},
 	}

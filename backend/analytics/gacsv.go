@@ -1,8 +1,6 @@
 package analytics
 
 import (
-	"encoding/csv"
-	"errors"
 	"io"
 	"regexp"
 	"strconv"
@@ -12,6 +10,8 @@ import (
 
 	"ruche/backend/calendar"
 	"ruche/backend/fault"
+	"ruche/backend/importing"
+	"ruche/backend/locale"
 )
 
 // Bounds of a Google Analytics import file.
@@ -58,8 +58,7 @@ type ImportRow struct {
 // OK reports whether the row has no problem.
 func (r ImportRow) OK() bool { return len(r.Problems) == 0 }
 
-// The columns of an export, and the names Google Analytics gives them in
-// English and French (compared ignoring case and the spaces around "/").
+// The columns of an export.
 const (
 	colDate     = "date"
 	colSessions = "sessions"
@@ -67,36 +66,37 @@ const (
 	colSource   = "source/medium"
 )
 
-var importColumns = map[string]string{
-	"date": colDate, "day": colDate, "jour": colDate,
-	"sessions": colSessions,
-	"users":    colUsers, "total users": colUsers, "active users": colUsers,
-	"utilisateurs": colUsers, "utilisateurs totaux": colUsers, "utilisateurs actifs": colUsers,
-	"source/medium": colSource, "session source/medium": colSource, "first user source/medium": colSource,
-	"source/support": colSource, "source/support de la session": colSource, "source/support de la première visite": colSource,
-}
-
-// frenchColumns are the header names only a French export uses.
-var frenchColumns = map[string]bool{"jour": true, "utilisateurs": true, "utilisateurs totaux": true, "utilisateurs actifs": true,
-	"source/support": true, "source/support de la session": true, "source/support de la première visite": true}
-
-var slashes = regexp.MustCompile(`\s*/\s*`)
-
-func headerName(cell string) string {
-	return slashes.ReplaceAllString(strings.ToLower(strings.Join(strings.Fields(strings.Trim(cell, "\"\ufeff")), " ")), "/")
+// gaFormat is a Google Analytics export: its columns under the names Google
+// Analytics gives them in English and French; other columns are not read.
+var gaFormat = importing.Format{
+	Fields: []importing.Field{
+		{Key: colDate, EN: []string{"date", "day"}, FR: []string{"date", "jour"}},
+		{Key: colSessions, EN: []string{"sessions"}, FR: []string{"sessions"}},
+		{Key: colUsers, EN: []string{"users", "total users", "active users"}, FR: []string{"utilisateurs", "utilisateurs totaux", "utilisateurs actifs"}},
+		{Key: colSource, EN: []string{"source/medium", "session source/medium", "first user source/medium"},
+			FR: []string{"source/support", "source/support de la session", "source/support de la première visite"}},
+	},
+	Required: [][]string{{colDate}, {colSessions, colUsers}},
+	MaxBytes: MaxImportBytes,
+	MaxRows:  MaxImportRows,
+	Faults: importing.Faults{
+		Unreadable: ErrImportUnreadable, Empty: ErrImportEmpty, TooLarge: ErrImportTooLarge, TooManyRows: ErrImportTooManyRows,
+		Malformed: ErrImportMalformed, Header: ErrImportHeader, ColumnMissing: ErrImportColumnMissing, RowFields: ErrRowFields,
+	},
 }
 
 // ParseGoogleAnalytics reads a Google Analytics CSV export and returns its
 // rows with their problems. It saves nothing: the caller previews the rows
 // and imports the good ones (Service.ImportGoogleAnalytics).
 //
-// The file may be UTF-8 (with or without a BOM), UTF-16 with a BOM, or
-// Windows-1252; its separator a comma, a semicolon or a tab; lines starting
-// with "#" (Google Analytics 4's report headers) are skipped, and of
-// several tables separated by blank lines the first with a date column is
-// read. Columns, in any order: date (required), sessions, users (one of
-// the two required) and source/medium, named in English or French ("Date",
-// "Sessions", "Utilisateurs", "Source/Support"); other columns are ignored.
+// The file is read as package importing reads every import: UTF-8 (with or
+// without a BOM), UTF-16 with a BOM, or Windows-1252; its separator a
+// comma, a semicolon or a tab. Lines starting with "#" (Google Analytics
+// 4's report headers) are skipped, and of several tables separated by
+// blank lines the first with a date column is read. Columns, in any order:
+// date (required), sessions, users (one of the two required) and
+// source/medium, named in English or French ("Date", "Sessions",
+// "Utilisateurs", "Source/Support"); other columns are ignored.
 //
 // Dates are 2026-11-23, 20261123 (Google Analytics 4), 23.11.2026 or with
 // slashes: day first (23/11/2026), unless the file is in English and one of
@@ -105,78 +105,21 @@ func headerName(cell string) string {
 // French or semicolon-separated file ("1 234,5"), or a comma for thousands
 // and a point for decimals otherwise ("1,234.5").
 func ParseGoogleAnalytics(r io.Reader) ([]ImportRow, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	text, err := gaFormat.ReadText(r)
 	if err != nil {
-		return nil, ErrImportUnreadable.Because(err)
+		return nil, err
 	}
-	if len(data) > MaxImportBytes {
-		return nil, ErrImportTooLarge.With(map[string]any{"max": "5 MB"}, nil)
-	}
-	text := calendar.DecodeText(data)
-	blocks := tables(text)
-	if len(blocks) == 0 {
-		return nil, ErrImportEmpty.With(nil, nil)
-	}
-	block := blocks[0]
-	for _, b := range blocks {
-		if hasDateColumn(b.header()) {
-			block = b
-			break
-		}
-	}
-	comma := calendar.SniffSeparator(block.header(), func(cell string) bool {
-		_, ok := importColumns[headerName(cell)]
-		return ok
-	})
-	cr := csv.NewReader(strings.NewReader(strings.Join(block.lines, "\n")))
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	t, err := gaFormat.Parse(firstTable(text))
 	if err != nil {
-		return nil, csvProblem(err, block)
+		return nil, err
 	}
-	cols := map[string]int{}
-	french := false
-	for i, cell := range header {
-		name := headerName(cell)
-		if c, ok := importColumns[name]; ok {
-			if _, seen := cols[c]; !seen {
-				cols[c] = i
-			}
-		}
-		french = french || frenchColumns[name]
-	}
-	switch {
-	case len(cols) == 0:
-		return nil, ErrImportHeader.With(map[string]any{"columns": "date, sessions, users, source/medium"}, nil)
-	case !hasCol(cols, colDate):
-		return nil, ErrImportColumnMissing.With(map[string]any{"column": colDate}, nil)
-	case !hasCol(cols, colSessions) && !hasCol(cols, colUsers):
-		return nil, ErrImportColumnMissing.With(map[string]any{"column": colSessions}, nil)
-	}
-	var recs [][]string
-	var lines []int
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvProblem(err, block)
-		}
-		if len(recs) == MaxImportRows {
-			return nil, ErrImportTooManyRows.With(map[string]any{"max": MaxImportRows}, nil)
-		}
-		line, _ := cr.FieldPos(0)
-		recs = append(recs, rec)
-		lines = append(lines, block.line(line))
-	}
-	dayFirst := slashOrder(recs, cols[colDate], french)
-	decimalComma := french || comma == ';'
-	rows := make([]ImportRow, 0, len(recs))
+	french := t.Lang == locale.French
+	dayFirst := slashOrder(t.Rows, french)
+	decimalComma := french || t.Comma == ';'
+	rows := make([]ImportRow, 0, len(t.Rows))
 	seen := map[string]int{}
-	for i, rec := range recs {
-		row := parseImportRow(lines[i], rec, cols, len(header), dayFirst, decimalComma)
+	for _, rec := range t.Rows {
+		row := parseImportRow(rec, dayFirst, decimalComma)
 		if row.OK() {
 			key := row.Day.String() + "\x00" + row.Source
 			if first, dup := seen[key]; dup {
@@ -190,70 +133,55 @@ func ParseGoogleAnalytics(r io.Reader) ([]ImportRow, error) {
 	return rows, nil
 }
 
-func hasCol(cols map[string]int, c string) bool {
-	_, ok := cols[c]
-	return ok
-}
-
-// table is a run of lines of the file without blank or "#" lines.
-type table struct {
-	lines   []string
-	numbers []int // the line number in the file of each line
-}
-
-func (t table) header() string { return t.lines[0] }
-
-// line returns the file's line number of line n (from 1) of t.
-func (t table) line(n int) int {
-	if n >= 1 && n <= len(t.numbers) {
-		return t.numbers[n-1]
-	}
-	return n
-}
-
-// tables splits text into its tables.
-func tables(text string) []table {
-	var out []table
-	var cur table
-	flush := func() {
-		if len(cur.lines) > 0 {
-			out = append(out, cur)
-		}
-		cur = table{}
-	}
-	for i, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		l = strings.TrimRight(l, "\r")
+// firstTable returns the text with only the lines of the table to read:
+// of the runs of lines between blank lines and "#" lines, the first whose
+// header has a date column, else the first. The other lines are left
+// empty, so that each row keeps its line in the file.
+func firstTable(text string) string {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	type run struct{ from, to int }
+	var runs []run
+	from := -1
+	for i, l := range lines {
 		switch t := strings.TrimSpace(l); {
-		case strings.HasPrefix(t, "#"):
-			flush()
-		case strings.Trim(t, ",;\t") == "":
-			flush()
-		default:
-			cur.lines = append(cur.lines, l)
-			cur.numbers = append(cur.numbers, i+1)
+		case strings.HasPrefix(t, "#"), strings.Trim(t, ",;\t") == "":
+			if from >= 0 {
+				runs = append(runs, run{from, i})
+			}
+			from = -1
+		case from < 0:
+			from = i
 		}
 	}
-	flush()
-	return out
+	if from >= 0 {
+		runs = append(runs, run{from, len(lines)})
+	}
+	if len(runs) == 0 {
+		return ""
+	}
+	pick := runs[0]
+	for _, r := range runs {
+		if hasDateColumn(lines[r.from]) {
+			pick = r
+			break
+		}
+	}
+	out := make([]string, len(lines))
+	for i := pick.from; i < pick.to; i++ {
+		out[i] = strings.TrimRight(lines[i], "\r")
+	}
+	return strings.Join(out, "\n")
 }
 
 func hasDateColumn(header string) bool {
 	for _, sep := range []string{",", ";", "\t"} {
 		for _, cell := range strings.Split(header, sep) {
-			if importColumns[headerName(cell)] == colDate {
+			if gaFormat.Key(cell) == colDate {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func csvProblem(err error, t table) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return ErrImportMalformed.With(map[string]any{"line": t.line(pe.Line)}, err)
-	}
-	return ErrImportUnreadable.Because(err)
 }
 
 var (
@@ -264,16 +192,13 @@ var (
 
 // slashOrder tells how the file's slashed dates read: day first unless the
 // file is in English and some date only reads month first.
-func slashOrder(recs [][]string, col int, french bool) bool {
+func slashOrder(rows []importing.Row, french bool) bool {
 	if french {
 		return true
 	}
 	monthFirst := false
-	for _, rec := range recs {
-		if col >= len(rec) {
-			continue
-		}
-		m := slashDate.FindStringSubmatch(strings.TrimSpace(rec[col]))
+	for _, r := range rows {
+		m := slashDate.FindStringSubmatch(r.Cell(colDate))
 		if m == nil {
 			continue
 		}
@@ -365,21 +290,9 @@ func ParseNumber(s string, decimalComma bool) (float64, bool) {
 // for strconv.ParseFloat.
 var decimalNumber = regexp.MustCompile(`^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$`)
 
-func parseImportRow(line int, rec []string, cols map[string]int, width int, dayFirst, decimalComma bool) ImportRow {
-	row := ImportRow{Line: line}
-	problem := func(e *fault.Error, args map[string]any) {
-		args["line"] = line
-		row.Problems = append(row.Problems, e.With(args, nil))
-	}
-	cell := func(col string) string {
-		if i, ok := cols[col]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
-	if len(rec) > width {
-		problem(ErrRowFields, map[string]any{"got": len(rec), "want": width})
-	}
+func parseImportRow(rec importing.Row, dayFirst, decimalComma bool) ImportRow {
+	row := ImportRow{Line: rec.Line}
+	cell, problem := rec.Cell, rec.Problem // a row with more cells than the header has its problem already
 	switch d, ok := parseImportDate(cell(colDate), dayFirst); {
 	case cell(colDate) == "":
 		problem(ErrRowDateMissing, map[string]any{})
@@ -416,5 +329,6 @@ func parseImportRow(line int, rec []string, cols map[string]int, width int, dayF
 		}
 		row.Source = strings.TrimSpace(row.Source[:n])
 	}
+	row.Problems = rec.Problems
 	return row
 }

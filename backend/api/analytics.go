@@ -9,6 +9,7 @@ import (
 	"ruche/backend/analytics"
 	"ruche/backend/analytics/metric"
 	"ruche/backend/calendar"
+	"ruche/backend/importing"
 	"ruche/backend/locale"
 	"ruche/backend/network"
 	"ruche/backend/report"
@@ -25,7 +26,7 @@ type Events interface {
 type Analytics struct {
 	s       *Settings
 	events  Events
-	imports figureImports
+	imports importing.Previews[analytics.ImportRow] // previews waiting for ConfirmFiguresImport
 }
 
 // NewAnalytics returns the facade; events carries the report's progress.

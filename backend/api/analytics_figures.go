@@ -3,11 +3,11 @@ package api
 import (
 	"context"
 	"os"
-	"sync"
 
 	"ruche/backend/analytics"
 	"ruche/backend/analytics/metric"
 	"ruche/backend/calendar"
+	"ruche/backend/importing"
 	"ruche/backend/locale"
 )
 
@@ -53,17 +53,6 @@ type FiguresImportPreview struct {
 	Token     string             `json:"token"` // for ConfirmFiguresImport
 	Rows      []FiguresImportRow `json:"rows"`
 	Valid     int                `json:"valid"`
-}
-
-type pendingFigures struct {
-	token, workspaceID string
-	rows               []analytics.ImportRow
-}
-
-// figureImports are the previews waiting for their confirmation.
-type figureImports struct {
-	mu      sync.Mutex
-	waiting []pendingFigures
 }
 
 // Figures returns the figures typed or imported for the local days
@@ -131,14 +120,14 @@ func (a *Analytics) PreviewFiguresImport() (FiguresImportPreview, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return FiguresImportPreview{}, calendar.ErrCSVUnreadable.Because(err)
+		return FiguresImportPreview{}, analytics.ErrImportUnreadable.Because(err)
 	}
 	defer f.Close()
 	rows, err := analytics.ParseGoogleAnalytics(f)
 	if err != nil {
 		return FiguresImportPreview{}, err
 	}
-	out := FiguresImportPreview{Path: path, Token: newToken(), Rows: make([]FiguresImportRow, len(rows))}
+	out := FiguresImportPreview{Path: path, Rows: make([]FiguresImportRow, len(rows))}
 	for i, r := range rows {
 		row := FiguresImportRow{Line: r.Line, Source: r.Source, Problems: []Problem{}}
 		if !r.Day.IsZero() {
@@ -153,17 +142,10 @@ func (a *Analytics) PreviewFiguresImport() (FiguresImportPreview, error) {
 		for _, p := range r.Problems {
 			row.Problems = append(row.Problems, Problem{Code: p.Code, Message: locale.Message(sc.lang, p.Code, p.Args)})
 		}
-		if r.OK() {
-			out.Valid++
-		}
 		out.Rows[i] = row
 	}
-	a.imports.mu.Lock()
-	a.imports.waiting = append(a.imports.waiting, pendingFigures{token: out.Token, workspaceID: sc.ws.ID, rows: rows})
-	if len(a.imports.waiting) > maxPendingImports {
-		a.imports.waiting = a.imports.waiting[1:]
-	}
-	a.imports.mu.Unlock()
+	out.Valid, _ = importing.Count(rows)
+	out.Token = a.imports.Keep(sc.ws.ID, rows)
 	return out, nil
 }
 
@@ -174,20 +156,11 @@ func (a *Analytics) ConfirmFiguresImport(token string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	a.imports.mu.Lock()
-	var pending *pendingFigures
-	for i, p := range a.imports.waiting {
-		if p.token == token && token != "" {
-			pending = &p
-			a.imports.waiting = append(a.imports.waiting[:i], a.imports.waiting[i+1:]...)
-			break
-		}
-	}
-	a.imports.mu.Unlock()
-	if pending == nil {
+	wsID, rows, ok := a.imports.Take(token)
+	if !ok {
 		return 0, ErrImportExpired.With(nil, nil)
 	}
-	return app.Analytics.ImportGoogleAnalytics(context.Background(), pending.workspaceID, pending.rows)
+	return app.Analytics.ImportGoogleAnalytics(context.Background(), wsID, rows)
 }
 
 // Objectives returns the current workspace's objectives.

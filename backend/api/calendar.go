@@ -2,11 +2,11 @@ package api
 
 import (
 	"strings"
-	"sync"
 	"time"
 
 	"ruche/backend/calendar"
 	"ruche/backend/fault"
+	"ruche/backend/importing"
 	"ruche/backend/plan"
 	"ruche/backend/post"
 )
@@ -25,8 +25,7 @@ var ErrInstant = fault.New(fault.Invalid, "api.instant_invalid")
 type Calendar struct {
 	s *Settings
 
-	mu      sync.Mutex
-	imports []pendingImport // previews waiting for ConfirmImport, oldest first
+	imports importing.Previews[calendar.Row] // previews waiting for ConfirmImport
 }
 
 // NewCalendar returns the facade; it shares the Settings' data, dialogs and

@@ -3,31 +3,19 @@ package api
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"os"
 	"path/filepath"
-	"ruche/backend/workspace"
 
 	"ruche/backend/calendar"
 	"ruche/backend/fault"
+	"ruche/backend/importing"
 	"ruche/backend/locale"
 	"ruche/backend/plan"
+	"ruche/backend/workspace"
 )
 
 // ErrImportExpired: ConfirmImport was given a token it does not hold.
 var ErrImportExpired = fault.New(fault.NotFound, "api.import_expired")
-
-// maxPendingImports is how many previews wait for confirmation at once; an
-// older one is forgotten.
-const maxPendingImports = 4
-
-// pendingImport is a previewed import file, kept in memory only.
-type pendingImport struct {
-	token       string
-	workspaceID string
-	rows        []calendar.Row
-}
 
 // ExportICS asks where to save and writes the current workspace's calendar
 // there as an iCalendar file. It returns the path, "" when cancelled.
@@ -104,21 +92,12 @@ func (c *Calendar) previewFile(sc scope, path string) (ImportPreview, error) {
 	if err != nil {
 		return ImportPreview{}, err
 	}
-	out := ImportPreview{Path: path, Token: newToken(), Rows: make([]ImportRow, len(rows))}
+	out := ImportPreview{Path: path, Rows: make([]ImportRow, len(rows))}
 	for i, row := range rows {
 		out.Rows[i] = importRowDTO(row, sc)
-		if row.OK() {
-			out.Valid++
-		} else {
-			out.Invalid++
-		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.imports) == maxPendingImports {
-		c.imports = c.imports[1:]
-	}
-	c.imports = append(c.imports, pendingImport{token: out.Token, workspaceID: sc.ws.ID, rows: rows})
+	out.Valid, out.Invalid = importing.Count(rows)
+	out.Token = c.imports.Keep(sc.ws.ID, rows)
 	return out, nil
 }
 
@@ -139,33 +118,14 @@ func (c *Calendar) ConfirmImport(token string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	pending, ok := c.takeImport(token)
+	wsID, rows, ok := c.imports.Take(token)
 	if !ok {
 		return 0, ErrImportExpired.With(nil, nil)
 	}
 	ctx := context.Background()
-	w, err := app.Workspaces.Get(ctx, pending.workspaceID)
+	w, err := app.Workspaces.Get(ctx, wsID)
 	if err != nil {
 		return 0, err
 	}
-	return planOf(app).Import(ctx, w, pending.rows)
-}
-
-// takeImport removes the preview token from those waiting and returns it.
-func (c *Calendar) takeImport(token string) (pendingImport, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for i, p := range c.imports {
-		if p.token == token && token != "" {
-			c.imports = append(c.imports[:i], c.imports[i+1:]...)
-			return p, true
-		}
-	}
-	return pendingImport{}, false
-}
-
-func newToken() string {
-	b := make([]byte, 16)
-	rand.Read(b) // never fails: crypto/rand panics rather than return an error
-	return hex.EncodeToString(b)
+	return planOf(app).Import(ctx, w, rows)
 }

@@ -1,9 +1,7 @@
 package calendar
 
 import (
-	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -12,15 +10,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"ruche/backend/fault"
+	"ruche/backend/importing"
 )
 
 // The columns of a bulk import or export file, in the order WriteCSV writes
-// them. ParseCSV takes them in any order and any case, and also the aliases
-// in csvAliases (French names among them).
+// them. ParseCSV takes them in any order, any case and with or without
+// accents, and also under the other names of csvFormat (French ones among
+// them).
 const (
 	ColDateTime = "datetime"
 	ColText     = "text"
@@ -30,12 +28,6 @@ const (
 )
 
 var csvColumns = []string{ColDateTime, ColText, ColLink, ColMedia, ColAccounts}
-
-var csvAliases = map[string]string{
-	"date": ColDateTime, "date/time": ColDateTime, "date et heure": ColDateTime,
-	"texte": ColText, "lien": ColLink, "url": ColLink, "média": ColMedia,
-	"account": ColAccounts, "compte": ColAccounts, "comptes": ColAccounts,
-}
 
 // Bounds of an import file.
 const (
@@ -96,17 +88,37 @@ type Checks struct {
 	KnownAccount func(name string) bool // an account name, as written in the file
 }
 
+// csvFormat is the file ParseCSV reads.
+var csvFormat = importing.Format{
+	Fields: []importing.Field{
+		{Key: ColDateTime, EN: []string{"date", "date/time"}, FR: []string{"date", "date et heure"}},
+		{Key: ColText, FR: []string{"texte"}},
+		{Key: ColLink, EN: []string{"url"}, FR: []string{"lien", "url"}},
+		{Key: ColMedia, FR: []string{"média"}},
+		{Key: ColAccounts, EN: []string{"account"}, FR: []string{"compte", "comptes"}},
+	},
+	Required: [][]string{{ColDateTime}, {ColText}},
+	Strict:   true,
+	MaxBytes: MaxCSVBytes,
+	MaxRows:  MaxCSVRows,
+	Faults: importing.Faults{
+		Unreadable: ErrCSVUnreadable, Empty: ErrCSVEmpty, TooLarge: ErrCSVTooLarge, TooManyRows: ErrCSVTooManyRows,
+		Malformed: ErrCSVMalformed, Header: ErrCSVHeader, ColumnMissing: ErrCSVColumnMissing,
+		ColumnUnknown: ErrCSVColumnUnknown, ColumnRepeated: ErrCSVColumnRepeated, RowFields: ErrRowFields,
+	},
+}
+
 // ParseCSV reads a bulk import file and returns its rows with their
 // problems. It saves nothing: the caller previews the rows and imports the
 // good ones.
 //
-// The first line names the columns (see ColDateTime...; any order, any case;
-// only datetime and text are required). The file may be UTF-8 with or
+// The file is read as package importing reads every import: UTF-8 with or
 // without a BOM, UTF-16 with a BOM, or Windows-1252 (Excel's "CSV" in
-// France); lines may end in CRLF or LF; a quoted text may span several
+// France); lines ending in CRLF or LF; a quoted text may span several
 // lines; the separator is a comma, a semicolon (Excel in French) or a tab,
-// whichever the header uses. Accounts are separated by ";" or "|". Blank
-// rows are skipped.
+// whichever the header uses; blank rows are skipped. The first line names
+// the columns (see ColDateTime...; any order, any case; only datetime and
+// text are required). Accounts are separated by ";" or "|".
 //
 // A date and time is RFC 3339 (2027-03-28T09:30:00+02:00, kept as written,
 // to the second as WriteCSV writes it), or "YYYY-MM-DD HH:MM" or
@@ -119,189 +131,21 @@ func ParseCSV(r io.Reader, loc *time.Location, c Checks) ([]Row, error) {
 	if loc == nil {
 		return nil, errNoZone
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxCSVBytes+1))
-	if err != nil {
-		return nil, ErrCSVUnreadable.Because(err)
-	}
-	if len(data) > MaxCSVBytes {
-		return nil, ErrCSVTooLarge.With(map[string]any{"max": "10 MB"}, nil)
-	}
-	text := DecodeText(data)
-	if strings.TrimSpace(text) == "" {
-		return nil, ErrCSVEmpty.With(nil, nil)
-	}
-	cr := csv.NewReader(strings.NewReader(text))
-	first, _, _ := strings.Cut(strings.TrimLeft(text, "\r\n"), "\n")
-	cr.Comma = SniffSeparator(first, func(cell string) bool { return columnName(cell) != "" })
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
-		return nil, csvError(err)
-	}
-	cols, err := columns(header)
+	t, err := csvFormat.Read(r)
 	if err != nil {
 		return nil, err
 	}
 	var rows []Row
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvError(err)
-		}
-		if blank(rec) {
-			continue
-		}
-		if len(rows) == MaxCSVRows {
-			return nil, ErrCSVTooManyRows.With(map[string]any{"max": MaxCSVRows}, nil)
-		}
-		line, _ := cr.FieldPos(0)
-		rows = append(rows, parseRow(line, rec, cols, len(header), loc, c))
+	for _, rec := range t.Rows {
+		rows = append(rows, parseRow(rec, loc, c))
 	}
 	return rows, nil
 }
 
-// csvError turns a reading error of encoding/csv into a file error.
-func csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return ErrCSVMalformed.With(map[string]any{"line": pe.Line}, err)
-	}
-	return ErrCSVUnreadable.Because(err)
-}
-
-// DecodeText returns data as UTF-8 text without a byte order mark: UTF-16
-// when it starts with a UTF-16 BOM, Windows-1252 when it is not valid UTF-8
-// (what spreadsheets write). Every CSV import reads its file this way.
-func DecodeText(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		big := data[0] == 0xFE
-		data = data[2:]
-		units := make([]uint16, len(data)/2)
-		for i := range units {
-			if big {
-				units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
-			} else {
-				units[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
-			}
-		}
-		return string(utf16.Decode(units))
-	}
-	if utf8.Valid(data) {
-		return string(data)
-	}
-	var b strings.Builder
-	for _, c := range data {
-		if c >= 0x80 && c < 0xA0 {
-			b.WriteRune(cp1252[c-0x80])
-		} else {
-			b.WriteRune(rune(c))
-		}
-	}
-	return b.String()
-}
-
-// cp1252 maps the bytes 0x80..0x9F of Windows-1252 (the rest is Latin-1);
-// the five unused ones keep their C1 code.
-var cp1252 = [32]rune{
-	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
-	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
-}
-
-// SniffSeparator returns the separator a CSV header line uses: the one of
-// comma, semicolon and tab that splits it into the most cells known names
-// (spreadsheets write semicolons where the decimal mark is a comma). Every
-// CSV import finds its separator this way.
-func SniffSeparator(header string, known func(cell string) bool) rune {
-	best, bestN := ',', 0
-	for _, sep := range []rune{',', ';', '\t'} {
-		n := 0
-		for _, f := range strings.Split(header, string(sep)) {
-			if known(f) {
-				n++
-			}
-		}
-		if n > bestN {
-			best, bestN = sep, n
-		}
-	}
-	return best
-}
-
-// columnName returns the column a header cell names, or "".
-func columnName(cell string) string {
-	name := strings.ToLower(strings.Trim(strings.TrimSpace(cell), `"`))
-	if slices.Contains(csvColumns, name) {
-		return name
-	}
-	return csvAliases[name]
-}
-
-// columns maps each column to its index in the header.
-func columns(header []string) (map[string]int, error) {
-	cols := make(map[string]int, len(csvColumns))
-	var unknown string
-	for i, cell := range header {
-		name := columnName(cell)
-		switch {
-		case name == "" && strings.TrimSpace(cell) != "" && unknown == "":
-			unknown = strings.TrimSpace(cell)
-		case name == "":
-		case hasKey(cols, name):
-			return nil, ErrCSVColumnRepeated.With(map[string]any{"column": name}, nil)
-		default:
-			cols[name] = i
-		}
-	}
-	switch {
-	case len(cols) == 0:
-		return nil, ErrCSVHeader.With(map[string]any{"columns": strings.Join(csvColumns, ", ")}, nil)
-	case unknown != "":
-		return nil, ErrCSVColumnUnknown.With(map[string]any{"column": unknown, "columns": strings.Join(csvColumns, ", ")}, nil)
-	case !hasKey(cols, ColDateTime):
-		return nil, ErrCSVColumnMissing.With(map[string]any{"column": ColDateTime}, nil)
-	case !hasKey(cols, ColText):
-		return nil, ErrCSVColumnMissing.With(map[string]any{"column": ColText}, nil)
-	}
-	return cols, nil
-}
-
-func hasKey(m map[string]int, k string) bool {
-	_, ok := m[k]
-	return ok
-}
-
-func blank(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// parseRow reads one record and lists its problems.
-func parseRow(line int, rec []string, cols map[string]int, width int, loc *time.Location, c Checks) Row {
-	row := Row{Line: line}
-	problem := func(e *fault.Error, args map[string]any) {
-		args["line"] = line
-		row.Problems = append(row.Problems, e.With(args, nil))
-	}
-	cell := func(col string) string {
-		if i, ok := cols[col]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
-	if len(rec) > width {
-		problem(ErrRowFields, map[string]any{"got": len(rec), "want": width})
-	}
-
+// parseRow reads the values of one row and lists its problems.
+func parseRow(rec importing.Row, loc *time.Location, c Checks) Row {
+	row := Row{Line: rec.Line}
+	cell, problem := rec.Cell, rec.Problem // a row with more cells than the header has its problem already
 	switch at, ok := parseDateTime(cell(ColDateTime), loc); {
 	case cell(ColDateTime) == "":
 		problem(ErrRowDateMissing, map[string]any{})
@@ -338,6 +182,7 @@ func parseRow(line int, rec []string, cols map[string]int, width int, loc *time.
 			problem(ErrRowAccountUnknown, map[string]any{"account": a})
 		}
 	}
+	row.Problems = rec.Problems
 	return row
 }
 

@@ -11,6 +11,7 @@ import (
 	"ruche/backend/boot"
 	"ruche/backend/calendar"
 	"ruche/backend/fault"
+	"ruche/backend/importing"
 	"ruche/backend/locale"
 	"ruche/backend/plan"
 	"ruche/backend/workspace"
@@ -76,13 +77,7 @@ func (r *runner) importFile(ctx context.Context, args []string) error {
 			return err
 		}
 		res := importJSON{DryRun: o.switches["--dry-run"]}
-		for _, row := range rows {
-			if row.OK() {
-				res.Valid++
-			} else {
-				res.Invalid++
-			}
-		}
+		res.Valid, res.Invalid = importing.Count(rows)
 		switch {
 		case res.DryRun:
 		case res.Invalid > 0 && !o.switches["--valid-only"]:
