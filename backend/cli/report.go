@@ -3,12 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 
 	"ruche/backend/analytics"
-	"ruche/backend/analytics/metric"
 	"ruche/backend/boot"
 	"ruche/backend/calendar"
 	"ruche/backend/locale"
@@ -120,7 +118,7 @@ func (r *runner) reportPlan(ctx context.Context, args []string) error {
 	}
 	return r.inWorkspace(ctx, func(ctx context.Context, a *boot.App, w workspace.Workspace) error {
 		if o.switches["--off"] {
-			if err := a.Store.PutReportPlan(ctx, metric.ReportPlan{WorkspaceID: w.ID}); err != nil {
+			if err := a.Monthly.StopPlan(ctx, w.ID); err != nil {
 				return err
 			}
 			return r.print(map[string]any{"workspaceId": w.ID, "folder": ""}, locale.Message(r.lang, "cli.report_plan_off", nil))
@@ -129,15 +127,8 @@ func (r *runner) reportPlan(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if st, err := os.Stat(folder); err != nil || !st.IsDir() {
-			return report.ErrFolder.With(map[string]any{"folder": folder, "reason": fmt.Sprint(err)}, err)
-		}
-		old, _, err := a.Store.ReportPlan(ctx, w.ID)
+		p, err := a.Monthly.SetPlan(ctx, w, folder, o.value("--lang"), o.value("--agency"))
 		if err != nil {
-			return err
-		}
-		p := metric.ReportPlan{WorkspaceID: w.ID, Folder: folder, Lang: o.value("--lang"), Agency: o.value("--agency"), Last: old.Last}
-		if err := a.Store.PutReportPlan(ctx, p); err != nil {
 			return err
 		}
 		return r.print(p, locale.Message(r.lang, "cli.report_planned", map[string]any{"folder": folder}))

@@ -29,6 +29,7 @@ const WriteAfter = 6 * time.Hour
 // Plans keeps the workspaces' monthly report plans.
 type Plans interface {
 	ReportPlans(ctx context.Context) ([]metric.ReportPlan, error)
+	ReportPlan(ctx context.Context, wsID string) (metric.ReportPlan, bool, error)
 	PutReportPlan(ctx context.Context, p metric.ReportPlan) error
 }
 
@@ -138,4 +139,47 @@ func (m *Monthly) Write(ctx context.Context, p metric.ReportPlan, ws workspace.W
 		return "", ErrFolder.With(map[string]any{"folder": p.Folder, "reason": err}, err)
 	}
 	return path, nil
+}
+
+// The window's panel and `ruche report plan` set the plan by the same
+// rules: Plan, SetPlan, StopPlan.
+
+// Plan returns workspace wsID's monthly report plan (no folder: none).
+func (m *Monthly) Plan(ctx context.Context, wsID string) (metric.ReportPlan, error) {
+	p, _, err := m.plans.ReportPlan(ctx, wsID)
+	return p, err
+}
+
+// SetPlan has workspace ws's report written each month to folder, which
+// must exist, in lang ("" for the workspace's) under agency's name. The
+// months already written stay so; a first plan starts with the month
+// just over (older ones are exported by hand).
+func (m *Monthly) SetPlan(ctx context.Context, ws workspace.Workspace, folder, lang, agency string) (metric.ReportPlan, error) {
+	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
+		if err == nil {
+			err = fmt.Errorf("%s is not a folder", folder)
+		}
+		return metric.ReportPlan{}, ErrFolder.With(map[string]any{"folder": folder, "reason": fmt.Sprint(err)}, err)
+	}
+	old, _, err := m.plans.ReportPlan(ctx, ws.ID)
+	if err != nil {
+		return metric.ReportPlan{}, err
+	}
+	p := metric.ReportPlan{WorkspaceID: ws.ID, Folder: folder, Lang: lang, Agency: agency, Last: old.Last}
+	if p.Last == "" {
+		loc, err := calendar.Zone(ws.TimeZone)
+		if err != nil {
+			return metric.ReportPlan{}, err
+		}
+		p.Last = analytics.MonthPeriod(calendar.DayOf(m.now(), loc)).Previous().Previous().From.String()[:7]
+	}
+	if err := m.plans.PutReportPlan(ctx, p); err != nil {
+		return metric.ReportPlan{}, err
+	}
+	return p, nil
+}
+
+// StopPlan ends workspace wsID's monthly report.
+func (m *Monthly) StopPlan(ctx context.Context, wsID string) error {
+	return m.plans.PutReportPlan(ctx, metric.ReportPlan{WorkspaceID: wsID})
 }
