@@ -97,8 +97,12 @@ func (a *Analytics) ReportPlan() (ReportPlan, error) {
 	if err != nil {
 		return ReportPlan{}, err
 	}
-	p, _, err := sc.app.Store.ReportPlan(sc.ctx, sc.ws.ID)
-	return ReportPlan{Folder: p.Folder, Lang: p.Lang, Agency: p.Agency, Last: p.Last}, err
+	p, err := sc.app.Monthly.Plan(sc.ctx, sc.ws.ID)
+	return reportPlanDTO(p), err
+}
+
+func reportPlanDTO(p metric.ReportPlan) ReportPlan {
+	return ReportPlan{Folder: p.Folder, Lang: p.Lang, Agency: p.Agency, Last: p.Last}
 }
 
 // PlanMonthlyReport asks for a folder and writes the current workspace's
@@ -110,7 +114,7 @@ func (a *Analytics) PlanMonthlyReport(lang, agency string) (ReportPlan, error) {
 	if err != nil {
 		return ReportPlan{}, err
 	}
-	old, _, err := sc.app.Store.ReportPlan(sc.ctx, sc.ws.ID)
+	old, err := sc.app.Monthly.Plan(sc.ctx, sc.ws.ID)
 	if err != nil {
 		return ReportPlan{}, err
 	}
@@ -123,15 +127,11 @@ func (a *Analytics) PlanMonthlyReport(lang, agency string) (ReportPlan, error) {
 		p, _ := a.ReportPlan()
 		return p, err
 	}
-	p := metric.ReportPlan{WorkspaceID: sc.ws.ID, Folder: folder, Lang: lang, Agency: agency, Last: old.Last}
-	if p.Last == "" {
-		// From the month just over: older ones are exported by hand.
-		p.Last = analytics.MonthPeriod(calendar.DayOf(sc.app.Now(), sc.loc)).Previous().Previous().From.String()[:7]
-	}
-	if err := sc.app.Store.PutReportPlan(sc.ctx, p); err != nil {
+	p, err := sc.app.Monthly.SetPlan(sc.ctx, sc.ws, folder, lang, agency)
+	if err != nil {
 		return ReportPlan{}, err
 	}
-	return ReportPlan{Folder: p.Folder, Lang: p.Lang, Agency: p.Agency, Last: p.Last}, nil
+	return reportPlanDTO(p), nil
 }
 
 // StopMonthlyReport ends the current workspace's monthly report.
@@ -140,7 +140,7 @@ func (a *Analytics) StopMonthlyReport() error {
 	if err != nil {
 		return err
 	}
-	return sc.app.Store.PutReportPlan(sc.ctx, metric.ReportPlan{WorkspaceID: sc.ws.ID})
+	return sc.app.Monthly.StopPlan(sc.ctx, sc.ws.ID)
 }
 
 // Dashboard returns the dashboard of the current workspace over the local
