@@ -36,6 +36,10 @@ type Store interface {
 	CommunityVersion() uint64
 	PutObjective(ctx context.Context, o metric.Objective) error
 	DeleteObjective(ctx context.Context, wsID, id string) error
+	// Analysis and PutAnalysis keep the "analysis and recommendations"
+	// written for the report of local days from..to.
+	Analysis(ctx context.Context, wsID string, from, to calendar.Day) (string, error)
+	PutAnalysis(ctx context.Context, wsID string, from, to calendar.Day, text string) error
 }
 
 // Service is the use cases of analytics: the dashboard, the report's

@@ -163,7 +163,7 @@ func (a *Analytics) Analysis(from, to string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return sc.app.Store.Analysis(sc.ctx, sc.ws.ID, p.From, p.To)
+	return sc.app.Analytics.Analysis(sc.ctx, sc.ws, p)
 }
 
 // SaveAnalysis keeps the analysis of the report of from..to.
@@ -172,7 +172,7 @@ func (a *Analytics) SaveAnalysis(from, to, text string) error {
 	if err != nil {
 		return err
 	}
-	return sc.app.Store.PutAnalysis(sc.ctx, sc.ws.ID, p.From, p.To, text)
+	return sc.app.Analytics.SaveAnalysis(sc.ctx, sc.ws, p, text)
 }
 
 // ExportPDF asks where to save the client report of from..to, in lang
@@ -188,7 +188,7 @@ func (a *Analytics) ExportPDF(from, to, lang, agency string) (string, error) {
 	if !ok {
 		l = locale.Lang(sc.ws.Language)
 	}
-	analysis, err := sc.app.Store.Analysis(sc.ctx, sc.ws.ID, p.From, p.To)
+	analysis, err := sc.app.Analytics.Analysis(sc.ctx, sc.ws, p)
 	if err != nil {
 		return "", err
 	}
