@@ -194,6 +194,7 @@ func (a *App) open(ctx context.Context) error {
 	}
 	a.Proof = proof.New(a.Text, a.Store, a.Analytics, a.Now)
 	a.Plan = plan.NewService(a.Posts, a.Accounts, a.Store, a.Crisis, a.Hold, a.Checker, a.Now)
+	a.Plan.OnDue(a.wakeFor)
 	a.Settings = settings.NewService(a.Store, a.System.Lang)
 	if _, err := a.Workspaces.EnsureOne(ctx, FirstWorkspace(a.System)); err != nil {
 		return err
@@ -315,7 +316,10 @@ func (a *App) registerJobs() {
 func (a *App) Run(ctx context.Context, notify scheduler.Notifier, cfg scheduler.Config) error {
 	a.Jobs.Start()
 	defer a.Jobs.Stop()
-	return a.Scheduler(notify, cfg).Run(ctx)
+	s := a.Scheduler(notify, cfg)
+	a.bg.sched.Store(s)
+	defer a.bg.sched.Store(nil)
+	return s.Run(ctx)
 }
 
 // background is the publishing loop the window runs (Start), which a
@@ -326,6 +330,20 @@ type background struct {
 	cfg    scheduler.Config
 	stop   context.CancelFunc // nil when it is not running
 	done   chan struct{}
+	sched  atomic.Pointer[scheduler.Scheduler] // the running loop, for Wake
+}
+
+// wakeFor wakes the running publishing loop at at, a post's time, when
+// that comes before its next poll: "publish now" goes out at once, a post
+// due in a few seconds on the second.
+func (a *App) wakeFor(at time.Time) {
+	s := a.bg.sched.Load()
+	if s == nil {
+		return
+	}
+	if wait := at.Sub(a.Now()); wait < s.Poll() {
+		time.AfterFunc(max(wait, 0), s.Wake)
+	}
 }
 
 // Start runs the publishing loop and its background work (Scheduler) in
@@ -346,6 +364,7 @@ func (a *App) startLocked() {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	s := a.Scheduler(a.bg.notify, a.bg.cfg)
+	a.bg.sched.Store(s)
 	log := logs.For(a.Log.Logger, "scheduler")
 	go func() {
 		defer close(done)
@@ -372,6 +391,7 @@ func (a *App) stopLocked() bool {
 	a.bg.stop()
 	<-a.bg.done
 	a.bg.stop, a.bg.done = nil, nil
+	a.bg.sched.Store(nil)
 	a.Jobs.Stop()
 	return true
 }

@@ -47,12 +47,27 @@ type Service struct {
 	holds    Holds
 	now      func() time.Time
 	checker  network.Checker
+	// due, when set, is told of each post it puts on the calendar (OnDue).
+	due func(at time.Time)
 }
 
 // NewService returns the use cases over the services and stores given; now
 // is the clock; holds may be nil (no network holds posts).
 func NewService(posts *post.Service, accounts *account.Service, queue Queue, crisis Switch, holds Holds, checker network.Checker, now func() time.Time) *Service {
 	return &Service{posts: posts, accounts: accounts, queue: queue, crisis: crisis, holds: holds, checker: checker, now: now}
+}
+
+// OnDue sets what is told the instant of each post the service puts on
+// the calendar (created with a time, placed, rescheduled, published now,
+// queued): the publishing loop wakes for a post due at once.
+func (s *Service) OnDue(fn func(at time.Time)) { s.due = fn }
+
+// placed tells OnDue of p when it is scheduled.
+func (s *Service) placed(p post.Post, err error) (post.Post, error) {
+	if at, ok := p.DueAt(); err == nil && ok && s.due != nil {
+		s.due(at)
+	}
+	return p, err
 }
 
 // Review is the live check of a post being written: each variant by the
@@ -193,7 +208,7 @@ func (s *Service) create(ctx context.Context, w workspace.Workspace, in post.Inp
 		}
 		return post.Post{}, err
 	}
-	return placed, nil
+	return s.placed(placed, nil)
 }
 
 // Update saves in over post id of workspace w, if it is still at revision
@@ -274,7 +289,7 @@ func (s *Service) Place(ctx context.Context, w workspace.Workspace, id string, a
 	if _, err := s.Post(ctx, w, id); err != nil {
 		return post.Post{}, err
 	}
-	return s.posts.Place(ctx, id, at.In(loc), s.crisis.Paused(ctx, w.ID))
+	return s.placed(s.posts.Place(ctx, id, at.In(loc), s.crisis.Paused(ctx, w.ID)))
 }
 
 // Unschedule takes post id of workspace w off the calendar, back to the
@@ -315,7 +330,7 @@ func (s *Service) ResolveMissed(ctx context.Context, w workspace.Workspace, id s
 	}
 	switch action {
 	case PublishNow:
-		return s.posts.PlaceNow(ctx, id, s.crisis.Paused(ctx, w.ID))
+		return s.placed(s.posts.PlaceNow(ctx, id, s.crisis.Paused(ctx, w.ID)))
 	case Reschedule:
 		return s.Place(ctx, w, id, at)
 	case Skip:

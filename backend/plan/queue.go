@@ -73,5 +73,5 @@ func (s *Service) AddToQueue(ctx context.Context, w workspace.Workspace, id stri
 	if err != nil {
 		return post.Post{}, err
 	}
-	return s.posts.Place(ctx, id, at, s.crisis.Paused(ctx, w.ID))
+	return s.placed(s.posts.Place(ctx, id, at, s.crisis.Paused(ctx, w.ID)))
 }

@@ -121,8 +121,11 @@ func New(store Store, targets Targets, notify Notifier, now func() time.Time, lo
 		cfg: cfg.withDefaults(), jitter: rand.Float64, lanes: map[string]chan struct{}{}, wake: make(chan struct{}, 1)}
 }
 
-// Wake asks for a poll now: after a post was scheduled for right away, or
-// when the OS says the machine woke up.
+// Poll is how often the store is polled.
+func (s *Scheduler) Poll() time.Duration { return s.cfg.Poll }
+
+// Wake asks for a poll now: after a post was scheduled for right away
+// (boot wakes it for plan's posts due before the next poll).
 func (s *Scheduler) Wake() {
 	select {
 	case s.wake <- struct{}{}:
