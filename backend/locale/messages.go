@@ -4,7 +4,7 @@ package locale
 // code. The codes are those of fault.Error; a test checks both languages have
 // the same codes and placeholders. Each network package's messages are kept
 // in a file of their own.
-var catalogues = merge(coreMessages, connectMessages, mastodonMessages, blueskyMessages, reportMessages, analyticsMessages, textMessages)
+var catalogues = merge(coreMessages, dataMessages, cliMessages, connectMessages, mastodonMessages, blueskyMessages, reportMessages, analyticsMessages, textMessages)
 
 // merge returns one catalogue per language holding the codes of all parts;
 // a code given twice panics at start, and a test starts the package.
@@ -32,30 +32,7 @@ var coreMessages = map[Lang]map[string]string{
 		"not_found":   "This item no longer exists.",
 		"not_started": "Ruche could not open its data: {reason}",
 
-		"store.locked":               "Another Ruche is already using the data folder {dir}. Close it, or choose another folder with --data.",
-		"store.key_missing":          "The encryption key of the data folder {dir} is not in the system keychain. Nothing was changed: put the key back, or start Ruche with --key-file and the key file you kept.",
-		"store.key_wrong":            "This encryption key does not open the data folder {dir}. Nothing was changed.",
-		"store.keychain_unavailable": "No system keychain is available here ({reason}). Ruche never keeps data unencrypted: start it with --key-file FILE to keep the key in a file that only you can read.",
-		"store.key_file_mode":        "The key file {path} can be read by other users (mode {mode}). Restrict it first: chmod 600 {path}",
-		"store.key_file_invalid":     "The key file {path} does not hold a Ruche key (64 hexadecimal characters).",
-		"store.key_file_missing":     "The key file {path} does not exist, and the data folder {dir} already holds encrypted data. Give the key file that was used for this folder.",
-		"store.key_file_unreadable":  "The key file {path} cannot be read: {reason}",
-		"store.newer":                "The data folder {dir} was written by a newer version of Ruche (data version {found}; this version knows up to {known}). Update Ruche; nothing was changed.",
-		"store.foreign":              "The folder {dir} is not a Ruche data folder. Choose an empty folder or an existing Ruche data folder; nothing was changed.",
-		"store.corrupt":              "The data in {dir} is damaged: Ruche refuses to open it rather than start afresh, and changed no file. Restore the newest backup from {backups} (the button below, or ruche restore): the damaged folder is kept beside it.",
-		"store.disk_full":            "The disk holding {dir} is full: Ruche cannot save anything more until space is freed. Nothing was lost; free some space and Ruche goes on by itself.",
-		"store.unwritable":           "Ruche cannot write to the data folder {dir}: {reason}",
-		"store.closed":               "The data store is closed.",
-		"store.too_big":              "This change is too large to save at once.",
 		"api.voice_invalid":          "This brand voice cannot be kept: the address is vous, tu or either, limits are 0 or more, and the reading ease is between 0 and 100.",
-		"store.word_invalid":         "This word cannot be added to the workspace’s dictionary: give one word, without spaces, of at most 100 characters (the dictionary holds 5,000 at most).",
-		"store.migration_failed":     "Updating the data to version {version} failed; your data was left as it was and a backup is in {backup}.",
-		"backup.invalid":             "This file is not a Ruche backup, or it is damaged.",
-		"backup.wrong_key":           "This backup was made with another encryption key, so it cannot be read here.",
-		"backup.newer":               "This backup was made by a newer version of Ruche (data version {found}; this version knows up to {known}).",
-		"backup.write_failed":        "The backup could not be written to {path}: {reason}",
-		"backup.restore_failed":      "The restore failed and your previous data was put back. Reason: {reason}",
-		"backup.none":                "No backup was found in {backups}. Choose a backup file (.rbak) you kept elsewhere.",
 		"workspace.not_found":        "This workspace no longer exists.",
 		"workspace.name_required":    "Give the workspace a name.",
 		"workspace.name_too_long":    "The name is too long ({max} characters at most).",
@@ -76,17 +53,6 @@ var coreMessages = map[Lang]map[string]string{
 		"dialog.backup_title":        "Save a backup of Ruche",
 		"dialog.restore_title":       "Restore Ruche from a backup",
 		"dialog.backups":             "Ruche backups",
-		"cli.unknown_command":        "Unknown command “{name}”. Run “ruche help” to see the commands.",
-		"cli.usage":                  "Usage: {usage}",
-		"cli.flag":                   "Problem with the options: {reason}",
-		"cli.workspace_added":        "Workspace “{name}” created ({id}).",
-		"cli.workspace_used":         "“{name}” is now the current workspace.",
-		"cli.workspace_removed":      "Workspace “{name}” deleted.",
-		"cli.demo_ready":             "The demo workspace “{name}” is ready ({id}).",
-		"cli.no_workspaces":          "No workspace yet.",
-		"cli.help":                   helpEN,
-		"cli.restored":               "The data was restored from {from}. What was there before is kept in {kept}.",
-		"cli.backed_up":              "Backup written to {path}.",
 
 		"calendar.date_invalid":         "“{date}” is not a valid date (YYYY-MM-DD).",
 		"calendar.time_invalid":         "“{time}” is not a valid time: write HH:MM, from 00:00 to 23:59.",
@@ -107,10 +73,6 @@ var coreMessages = map[Lang]map[string]string{
 		"directory.reconnect":           "The {network} account {account} must be reconnected before Ruche can publish with it (Accounts).",
 		"directory.unsupported":         "Publishing to {network} is not available in this version of Ruche yet; the post was kept.",
 		"directory.keychain_locked":     "The system keychain is locked or unavailable, so Ruche cannot read the access of the {network} account {account}. Unlock it: the post waits and is tried again.",
-		"cli.running":                   "Ruche publishes the posts of {dir} as they fall due. Ctrl+C stops it.",
-		"cli.disk_space_back":           "There is room again on the disk of {dir}: Ruche goes on.",
-		"cli.paused":                    "Every scheduled post is paused: {reason}",
-		"cli.resumed":                   "{count} posts resumed.",
 		"notify.post_failed":            "Ruche could not publish a post",
 		"scheduler.too_many_attempts":   "The network kept failing; Ruche stopped trying. Try again later or check the network’s status.",
 		"scheduler.still_held":          "{network} has not published this post yet, past its time; Ruche will ask again shortly.",
@@ -140,16 +102,6 @@ var coreMessages = map[Lang]map[string]string{
 		"calendar.csv_link_invalid":     "Line {line}: “{value}” is not a web link (http:// or https://).",
 		"calendar.csv_media_missing":    "Line {line}: the media file {path} does not exist.",
 		"calendar.csv_account_unknown":  "Line {line}: no connected account is named “{account}”.",
-		"import.unreadable":             "The file cannot be read.",
-		"import.empty":                  "The file is empty.",
-		"import.too_large":              "The file is too large: {max} MB at most.",
-		"import.too_many_rows":          "The file has too many rows: {max} at most.",
-		"import.malformed":              "Line {line}: a quotation mark is missing or misplaced, so the file cannot be read from there.",
-		"import.header_missing":         "The first line must name the columns: {columns}.",
-		"import.column_missing":         "The file has no “{column}” column.",
-		"import.column_unknown":         "Unknown column “{column}”. The columns are: {columns}.",
-		"import.column_repeated":        "The “{column}” column appears twice.",
-		"import.row_fields":             "Line {line}: {got} cells where the header has {want}. A cell with the separator in it must be in quotes.",
 
 		"post.not_found":          "This post no longer exists.",
 		"post.conflict":           "This post was changed elsewhere in the meantime (perhaps by the scheduler). Reload it and make your change again.",
@@ -234,31 +186,6 @@ var coreMessages = map[Lang]map[string]string{
 		"status.failed":               "failed",
 		"status.missed":               "missed",
 		"status.paused":               "paused",
-		"cli.account_added":           "The {network} account {handle} was added ({id}).",
-		"cli.account_removed":         "The {network} account {handle} was removed.",
-		"cli.no_accounts":             "No account in this workspace yet.",
-		"cli.account_disconnected":    "The {network} account {handle} was disconnected: its access left the system keychain. Its posts are kept.",
-		"cli.mastodon_open":           "Open this address in a browser, approve Ruche, then paste the code the instance shows here and press Enter:\n{url}",
-		"cli.file_unreadable":         "The file {path} cannot be read: {reason}",
-		"cli.stdin_empty":             "Nothing was read from the standard input. Type or pipe the expected line (an app password, a code).",
-		"cli.post_draft":              "Post {id} saved as a draft.",
-		"cli.post_scheduled":          "Post {id} planned for {date} at {time} ({zone}): {status}.",
-		"cli.post_moved":              "Post {id} moved to {date} at {time} ({zone}): {status}.",
-		"cli.post_queued":             "Post {id} queued for {date} at {time} ({zone}): {status}.",
-		"cli.post_deleted":            "Post {id} deleted.",
-		"cli.no_posts":                "No post from {from} to {to}.",
-		"cli.row":                     "Line {line}",
-		"cli.import_preview":          "{valid} {valid|row|rows} can be imported, {invalid} {invalid|has|have} problems. Nothing was imported (--dry-run).",
-		"cli.import_done":             "{count} {count|post|posts} imported.",
-		"cli.import_invalid":          "{invalid} of {count} {count|row|rows} {invalid|has|have} problems: nothing was imported. Fix them, or import the others with --valid-only.",
-		"cli.import_none_valid":       "None of the {count} {count|row|rows} can be imported: nothing was imported (--dry-run).",
-		"cli.exported":                "Calendar exported to {path}.",
-		"cli.report_written":          "Report written to {path}.",
-		"cli.report_planned":          "Each month's report will be written to {folder} once the month is over (by the window or ruche run).",
-		"cli.report_plan_off":         "No more monthly report for this workspace.",
-		"cli.jobs_header":             "JOB\tLAST RUN\tNEXT RUN\tTOOK\tLAST ERROR",
-		"cli.jobs_never":              "never",
-		"cli.jobs_failing":            "{message} (failures in a row: {failures})",
 		"job.resume":                  "End of timed pauses",
 		"job.hold":                    "Natively scheduled posts kept in step",
 		"job.collect":                 "Networks’ figures read",
@@ -269,30 +196,7 @@ var coreMessages = map[Lang]map[string]string{
 		"not_found":   "Cet élément n’existe plus.",
 		"not_started": "Ruche n’a pas pu ouvrir ses données : {reason}",
 
-		"store.locked":               "Une autre instance de Ruche utilise déjà le dossier de données {dir}. Fermez-la, ou choisissez un autre dossier avec --data.",
-		"store.key_missing":          "La clé de chiffrement du dossier de données {dir} est absente du trousseau du système. Rien n’a été modifié : remettez la clé, ou lancez Ruche avec --key-file et le fichier de clé que vous avez gardé.",
-		"store.key_wrong":            "Cette clé de chiffrement n’ouvre pas le dossier de données {dir}. Rien n’a été modifié.",
-		"store.keychain_unavailable": "Aucun trousseau système n’est disponible ici ({reason}). Ruche ne garde jamais de données en clair : lancez-le avec --key-file FICHIER pour garder la clé dans un fichier lisible par vous seul.",
-		"store.key_file_mode":        "Le fichier de clé {path} est lisible par d’autres utilisateurs (mode {mode}). Restreignez-le d’abord : chmod 600 {path}",
-		"store.key_file_invalid":     "Le fichier de clé {path} ne contient pas une clé Ruche (64 caractères hexadécimaux).",
-		"store.key_file_missing":     "Le fichier de clé {path} n’existe pas, et le dossier de données {dir} contient déjà des données chiffrées. Indiquez le fichier de clé utilisé pour ce dossier.",
-		"store.key_file_unreadable":  "Le fichier de clé {path} est illisible : {reason}",
-		"store.newer":                "Le dossier de données {dir} a été écrit par une version plus récente de Ruche (version des données {found} ; cette version connaît jusqu’à {known}). Mettez Ruche à jour ; rien n’a été modifié.",
-		"store.foreign":              "Le dossier {dir} n’est pas un dossier de données Ruche. Choisissez un dossier vide ou un dossier Ruche existant ; rien n’a été modifié.",
-		"store.corrupt":              "Les données de {dir} sont endommagées : Ruche refuse de les ouvrir plutôt que de repartir de zéro, et n’a modifié aucun fichier. Restaurez la sauvegarde la plus récente de {backups} (le bouton ci-dessous, ou ruche restore) : le dossier endommagé est conservé à côté.",
-		"store.disk_full":            "Le disque qui contient {dir} est plein : Ruche ne peut plus rien enregistrer tant que de la place n’a pas été libérée. Rien n’a été perdu ; libérez de la place et Ruche reprend de lui-même.",
-		"store.unwritable":           "Ruche ne peut pas écrire dans le dossier de données {dir} : {reason}",
-		"store.closed":               "La base de données est fermée.",
-		"store.too_big":              "Cette modification est trop volumineuse pour être enregistrée d’un coup.",
 		"api.voice_invalid":          "Cette voix de marque ne peut pas être gardée : le vouvoiement est vous, tu ou indifférent, les limites valent 0 ou plus, et la facilité de lecture va de 0 à 100.",
-		"store.word_invalid":         "Ce mot ne peut pas être ajouté au dictionnaire de l’espace de travail : donnez un seul mot, sans espace, de 100 caractères au plus (le dictionnaire en garde 5 000 au plus).",
-		"store.migration_failed":     "La mise à jour des données vers la version {version} a échoué ; vos données sont restées telles quelles et une sauvegarde se trouve dans {backup}.",
-		"backup.invalid":             "Ce fichier n’est pas une sauvegarde Ruche, ou il est endommagé.",
-		"backup.wrong_key":           "Cette sauvegarde a été faite avec une autre clé de chiffrement : elle ne peut pas être lue ici.",
-		"backup.newer":               "Cette sauvegarde vient d’une version plus récente de Ruche (version des données {found} ; cette version connaît jusqu’à {known}).",
-		"backup.write_failed":        "La sauvegarde n’a pas pu être écrite dans {path} : {reason}",
-		"backup.restore_failed":      "La restauration a échoué et vos données précédentes ont été remises en place. Raison : {reason}",
-		"backup.none":                "Aucune sauvegarde n’a été trouvée dans {backups}. Choisissez un fichier de sauvegarde (.rbak) gardé ailleurs.",
 		"workspace.not_found":        "Cet espace de travail n’existe plus.",
 		"workspace.name_required":    "Donnez un nom à l’espace de travail.",
 		"workspace.name_too_long":    "Le nom est trop long ({max} caractères au plus).",
@@ -313,17 +217,6 @@ var coreMessages = map[Lang]map[string]string{
 		"dialog.backup_title":        "Enregistrer une sauvegarde de Ruche",
 		"dialog.restore_title":       "Restaurer Ruche depuis une sauvegarde",
 		"dialog.backups":             "Sauvegardes Ruche",
-		"cli.unknown_command":        "Commande inconnue « {name} ». Lancez « ruche help » pour voir les commandes.",
-		"cli.usage":                  "Usage : {usage}",
-		"cli.flag":                   "Problème dans les options : {reason}",
-		"cli.workspace_added":        "Espace de travail « {name} » créé ({id}).",
-		"cli.workspace_used":         "« {name} » est maintenant l’espace de travail courant.",
-		"cli.workspace_removed":      "Espace de travail « {name} » supprimé.",
-		"cli.demo_ready":             "L’espace de démonstration « {name} » est prêt ({id}).",
-		"cli.no_workspaces":          "Aucun espace de travail pour l’instant.",
-		"cli.help":                   helpFR,
-		"cli.restored":               "Les données ont été restaurées depuis {from}. Ce qui s’y trouvait est conservé dans {kept}.",
-		"cli.backed_up":              "Sauvegarde écrite dans {path}.",
 
 		"calendar.date_invalid":         "« {date} » n’est pas une date valide (AAAA-MM-JJ).",
 		"calendar.time_invalid":         "« {time} » n’est pas une heure valide : écrivez HH:MM, de 00:00 à 23:59.",
@@ -344,10 +237,6 @@ var coreMessages = map[Lang]map[string]string{
 		"directory.reconnect":           "Le compte {network} {account} doit être reconnecté avant que Ruche puisse publier avec (Comptes).",
 		"directory.unsupported":         "La publication sur {network} n’est pas encore disponible dans cette version de Ruche ; la publication est conservée.",
 		"directory.keychain_locked":     "Le trousseau du système est verrouillé ou indisponible : Ruche ne peut pas lire l’accès du compte {network} {account}. Déverrouillez-le : la publication attend et sera retentée.",
-		"cli.running":                   "Ruche publie les publications de {dir} à leur heure. Ctrl+C pour arrêter.",
-		"cli.disk_space_back":           "Il y a de nouveau de la place sur le disque de {dir} : Ruche reprend.",
-		"cli.paused":                    "Toutes les publications programmées sont en pause : {reason}",
-		"cli.resumed":                   "{count} publications reprises.",
 		"notify.post_failed":            "Ruche n’a pas pu publier une publication",
 		"scheduler.too_many_attempts":   "Le réseau a échoué trop de fois ; Ruche a arrêté d’essayer. Réessayez plus tard ou vérifiez l’état du réseau.",
 		"scheduler.still_held":          "{network} n’a pas encore publié cette publication, son heure passée ; Ruche redemandera dans un instant.",
@@ -377,16 +266,6 @@ var coreMessages = map[Lang]map[string]string{
 		"calendar.csv_link_invalid":     "Ligne {line} : « {value} » n’est pas un lien web (http:// ou https://).",
 		"calendar.csv_media_missing":    "Ligne {line} : le fichier média {path} n’existe pas.",
 		"calendar.csv_account_unknown":  "Ligne {line} : aucun compte connecté ne s’appelle « {account} ».",
-		"import.unreadable":             "Le fichier est illisible.",
-		"import.empty":                  "Le fichier est vide.",
-		"import.too_large":              "Le fichier est trop gros : {max} Mo au plus.",
-		"import.too_many_rows":          "Le fichier a trop de lignes : {max} au plus.",
-		"import.malformed":              "Ligne {line} : un guillemet manque ou est mal placé, le fichier est illisible à partir de là.",
-		"import.header_missing":         "La première ligne doit nommer les colonnes : {columns}.",
-		"import.column_missing":         "Le fichier n’a pas de colonne « {column} ».",
-		"import.column_unknown":         "Colonne inconnue « {column} ». Les colonnes sont : {columns}.",
-		"import.column_repeated":        "La colonne « {column} » apparaît deux fois.",
-		"import.row_fields":             "Ligne {line} : {got} cellules alors que l’en-tête en a {want}. Une cellule qui contient le séparateur doit être entre guillemets.",
 
 		"post.not_found":          "Cette publication n’existe plus.",
 		"post.conflict":           "Cette publication a été modifiée ailleurs entre-temps (peut-être par le planificateur). Rechargez-la et refaites votre modification.",
@@ -471,144 +350,9 @@ var coreMessages = map[Lang]map[string]string{
 		"status.failed":               "en échec",
 		"status.missed":               "manquée",
 		"status.paused":               "en pause",
-		"cli.account_added":           "Le compte {network} {handle} a été ajouté ({id}).",
-		"cli.account_disconnected":    "Le compte {network} {handle} a été déconnecté : son accès a quitté le trousseau du système. Ses publications sont conservées.",
-		"cli.mastodon_open":           "Ouvrez cette adresse dans un navigateur, autorisez Ruche, puis collez ici le code affiché par l’instance et appuyez sur Entrée :\n{url}",
-		"cli.file_unreadable":         "Le fichier {path} ne peut pas être lu : {reason}",
-		"cli.stdin_empty":             "Rien n’a été lu sur l’entrée standard. Tapez ou transmettez la ligne attendue (un mot de passe d’application, un code).",
-		"cli.account_removed":         "Le compte {network} {handle} a été supprimé.",
-		"cli.no_accounts":             "Aucun compte dans cet espace de travail pour l’instant.",
-		"cli.post_draft":              "Publication {id} enregistrée comme brouillon.",
-		"cli.post_scheduled":          "Publication {id} prévue le {date} à {time} ({zone}) : {status}.",
-		"cli.post_moved":              "Publication {id} déplacée au {date} à {time} ({zone}) : {status}.",
-		"cli.post_queued":             "Publication {id} mise en file pour le {date} à {time} ({zone}) : {status}.",
-		"cli.post_deleted":            "Publication {id} supprimée.",
-		"cli.no_posts":                "Aucune publication du {from} au {to}.",
-		"cli.row":                     "Ligne {line}",
-		"cli.import_preview":          "{valid} {valid|ligne peut être importée|lignes peuvent être importées}, {invalid} {invalid|a des problèmes|ont des problèmes}. Rien n’a été importé (--dry-run).",
-		"cli.import_done":             "{count} {count|publication importée|publications importées}.",
-		"cli.import_invalid":          "{invalid} {invalid|ligne|lignes} sur {count} {invalid|a|ont} des problèmes : rien n’a été importé. Corrigez-les, ou importez les autres avec --valid-only.",
-		"cli.import_none_valid":       "Aucune des {count} {count|ligne|lignes} ne peut être importée : rien n’a été importé (--dry-run).",
-		"cli.exported":                "Calendrier exporté dans {path}.",
-		"cli.report_written":          "Rapport écrit dans {path}.",
-		"cli.report_planned":          "Le rapport de chaque mois sera écrit dans {folder} une fois le mois fini (par la fenêtre ou ruche run).",
-		"cli.report_plan_off":         "Plus de rapport mensuel pour cet espace de travail.",
-		"cli.jobs_header":             "TÂCHE\tDERNIÈRE EXÉCUTION\tPROCHAINE\tDURÉE\tDERNIÈRE ERREUR",
-		"cli.jobs_never":              "jamais",
-		"cli.jobs_failing":            "{message} (échecs d’affilée : {failures})",
 		"job.resume":                  "Fin des pauses programmées",
 		"job.hold":                    "Programmations sur les réseaux tenues à jour",
 		"job.collect":                 "Relevé des chiffres des réseaux",
 		"job.report":                  "Rapports mensuels",
 	},
 }
-
-const helpEN = `Ruche — the community manager's desktop.
-
-Usage:
-  ruche [options]                      open the window
-  ruche [options] COMMAND [arguments]  run a command, no window
-
-Commands:
-  help                                 show this help
-  version                              print the version
-  workspace list                       list the workspaces
-  workspace add NAME [--zone Z] [--language fr|en] [--color #rrggbb]
-                                       create a workspace
-  workspace remove ID|NAME             delete a workspace
-  workspace use ID|NAME                make it the current workspace
-  demo                                 create or refresh the demo workspace
-  account list                         list the accounts of the current workspace
-  account add NETWORK HANDLE [--server URL] [--name NAME]
-                                       add an account (test network, scripts)
-  account remove ID|HANDLE             remove an account
-  post add TEXT --account ID|HANDLE [--at "YYYY-MM-DD HH:MM"] [--pillar P]
-                                       write a post: a draft, or planned at --at
-  post list [--from DAY] [--to DAY]    list the posts by day (30 days from today)
-  post show ID                         show a post, its versions and deliveries
-  post move ID "YYYY-MM-DD HH:MM"      schedule or move a post
-  post delete ID                       delete a post
-  queue add ID                         schedule a post at the next free queue slot
-  import FILE.csv [--dry-run] [--valid-only]
-                                       import posts, showing each row's problems
-  export --ics|--csv [--out FILE]      export the calendar (to the standard output)
-  report --from D --to D --out F.pdf   the client report of a period (--lang fr|en, --agency A,
-                                       --analysis-file F, --workspace W; --csv: every figure)
-  report plan --folder DIR | --off     write each month's report to DIR once the month is over
-                                       Times are in the current workspace's zone.
-  text check [--lang fr|en|auto] [--workspace W]
-                                       spelling, language, mood, intent and brand voice
-                                       of the text read from the standard input
-  run [--poll 5s]                      publish the posts as they fall due, no window
-  pause --reason R [--until T] [--all] pause every scheduled post (crisis switch)
-  resume                               resume the paused posts
-  jobs                                 the background jobs: last and next run, last error
-  backup [FILE.rbak]                   back up all the data (to the backups folder by default)
-  restore [FILE.rbak]                  replace all the data with a backup (the newest
-                                       in the backups folder by default), also when
-                                       the data is damaged: what was there is kept
-
-Options:
-  --data DIR       data folder (also RUCHE_DATA); default: {data}
-  --key-file FILE  keep the encryption key in FILE (mode 0600) instead of
-                   the system keychain (also RUCHE_KEY_FILE)
-  --json           print results as JSON, for scripts
-  --lang fr|en     language of messages (default: the system's)
-`
-
-const helpFR = `Ruche — le bureau du community manager.
-
-Usage :
-  ruche [options]                      ouvre la fenêtre
-  ruche [options] COMMANDE [arguments] lance une commande, sans fenêtre
-
-Commandes :
-  help                                 affiche cette aide
-  version                              affiche la version
-  workspace list                       liste les espaces de travail
-  workspace add NOM [--zone Z] [--language fr|en] [--color #rrggbb]
-                                       crée un espace de travail
-  workspace remove ID|NOM              supprime un espace de travail
-  workspace use ID|NOM                 en fait l’espace de travail courant
-  demo                                 crée ou rafraîchit l’espace de démonstration
-  account list                         liste les comptes de l’espace de travail courant
-  account add RÉSEAU IDENTIFIANT [--server URL] [--name NOM]
-                                       ajoute un compte (réseau de test, scripts)
-  account remove ID|IDENTIFIANT        supprime un compte
-  post add TEXTE --account ID|IDENTIFIANT [--at "AAAA-MM-JJ HH:MM"] [--pillar P]
-                                       écrit une publication : brouillon, ou prévue à --at
-  post list [--from JOUR] [--to JOUR]  liste les publications par jour (30 jours)
-  post show ID                         affiche une publication, ses versions et envois
-  post move ID "AAAA-MM-JJ HH:MM"      planifie ou déplace une publication
-  post delete ID                       supprime une publication
-  queue add ID                         planifie au prochain créneau libre de la file
-  import FICHIER.csv [--dry-run] [--valid-only]
-                                       importe des publications, avec les problèmes
-                                       de chaque ligne
-  export --ics|--csv [--out FICHIER]   exporte le calendrier (sur la sortie standard)
-  report --from J --to J --out F.pdf   le rapport client d’une période (--lang fr|en, --agency A,
-                                       --analysis-file F, --workspace E ; --csv : tous les chiffres)
-  report plan --folder DOSSIER | --off écrit le rapport de chaque mois dans DOSSIER, le mois fini
-                                       Les heures sont celles du fuseau de l’espace
-                                       de travail courant.
-  text check [--lang fr|en|auto] [--workspace E]
-                                       orthographe, langue, humeur, intention et ton de
-                                       la marque du texte lu sur l’entrée standard
-  run [--poll 5s]                      publie les publications à leur heure, sans fenêtre
-  pause --reason R [--until T] [--all] met en pause toutes les publications programmées
-  resume                               reprend les publications en pause
-  jobs                                 les tâches de fond : dernière et prochaine exécution,
-                                       dernière erreur
-  backup [FICHIER.rbak]                sauvegarde toutes les données (par défaut dans le
-                                       dossier des sauvegardes)
-  restore [FICHIER.rbak]               remplace toutes les données par une sauvegarde
-                                       (la plus récente du dossier des sauvegardes par
-                                       défaut), même endommagées : l’existant est gardé
-
-Options :
-  --data DOSSIER     dossier de données (aussi RUCHE_DATA) ; par défaut : {data}
-  --key-file FICHIER garde la clé de chiffrement dans FICHIER (mode 0600) au
-                     lieu du trousseau du système (aussi RUCHE_KEY_FILE)
-  --json             affiche les résultats en JSON, pour les scripts
-  --lang fr|en       langue des messages (par défaut : celle du système)
-`
