@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"ruche/backend/account"
+	"ruche/backend/analytics/chart"
+	"ruche/backend/analytics/chart/echarts"
 	"ruche/backend/analytics/metric"
 	"ruche/backend/calendar"
 	"ruche/backend/locale"
@@ -412,11 +414,12 @@ func (d *dataset) charts(cur figures) ([]Chart, error) {
 	colors := Palette(d.ws.Color)
 	pubs := between(d.pubs, d.cur)
 	var out []Chart
-	add := func(kind ChartKind, option []byte, err error, fresh time.Time, empty, printable bool) error {
+	add := func(kind ChartKind, c chart.Chart, fresh time.Time, empty, printable bool) error {
+		option, err := echarts.Option(c)
 		if err != nil {
 			return fmt.Errorf("chart %s: %w", kind, err)
 		}
-		out = append(out, Chart{Kind: kind, Title: title(d.lang, kind), Option: option, Freshness: fresh, Empty: empty, Printable: printable})
+		out = append(out, Chart{Kind: kind, Title: title(d.lang, kind), Option: option, Chart: c, Freshness: fresh, Empty: empty, Printable: printable})
 		return nil
 	}
 	var shown []Series
@@ -425,18 +428,15 @@ func (d *dataset) charts(cur figures) ([]Chart, error) {
 			shown = append(shown, s)
 		}
 	}
-	o, err := FollowersOption(d.lang, d.cur, shown, colors)
-	if err := add(ChartFollowers, o, err, seriesFreshness(shown, d.cur.End), len(shown) == 0, true); err != nil {
+	if err := add(ChartFollowers, FollowersChart(d.lang, d.cur, shown, colors), seriesFreshness(shown, d.cur.End), len(shown) == 0, true); err != nil {
 		return nil, err
 	}
 	shares := SharesBy(pubs, func(p Publication) string { return p.Network })
 	fresh := pubsFreshness(pubs)
-	o, err = EngagementOption(d.lang, shares, colors)
-	if err := add(ChartEngagement, o, err, fresh, !cur.eng.RateKnown, true); err != nil {
+	if err := add(ChartEngagement, EngagementChart(d.lang, shares, colors), fresh, !cur.eng.RateKnown, true); err != nil {
 		return nil, err
 	}
-	o, err = InteractionsOption(d.lang, cur.eng, colors)
-	if err := add(ChartInteractions, o, err, fresh, cur.eng.Interactions == 0, true); err != nil {
+	if err := add(ChartInteractions, InteractionsChart(d.lang, cur.eng, colors), fresh, cur.eng.Interactions == 0, true); err != nil {
 		return nil, err
 	}
 	histPubs := between(d.pubs, d.hist)
@@ -445,17 +445,14 @@ func (d *dataset) charts(cur figures) ([]Chart, error) {
 	if len(histPubs) != len(pubs) || d.hist.Start != d.cur.Start {
 		histFresh = pubsFreshness(histPubs)
 	}
-	o, err = BestTimeOption(d.lang, bt, colors)
-	if err := add(ChartBestTime, o, err, histFresh, bt.Samples == 0, false); err != nil {
+	if err := add(ChartBestTime, BestTimeChart(d.lang, bt, colors), histFresh, bt.Samples == 0, false); err != nil {
 		return nil, err
 	}
 	ps := d.progress()
-	o, err = ObjectivesOption(d.lang, ps)
-	if err := add(ChartObjectives, o, err, older(seriesFreshness(d.allSeries, d.now), pubsFreshness(d.allPubs)), len(ps) == 0, true); err != nil {
+	if err := add(ChartObjectives, ObjectivesChart(d.lang, ps), older(seriesFreshness(d.allSeries, d.now), pubsFreshness(d.allPubs)), len(ps) == 0, true); err != nil {
 		return nil, err
 	}
-	o, err = RegularityOption(d.lang, d.period, DailyPublications(pubs, d.period, d.loc), colors)
-	if err := add(ChartRegularity, o, err, fresh, len(pubs) == 0, false); err != nil {
+	if err := add(ChartRegularity, RegularityChart(d.lang, DailyPublications(pubs, d.period, d.loc), colors), fresh, len(pubs) == 0, false); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -92,27 +92,15 @@ func FormatCents(lang locale.Lang, cents float64) string {
 	return "€" + FormatNumber(lang, cents/100, 2)
 }
 
-var (
-	monthsFR   = [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
-	monthsEN   = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-	monthsFull = map[locale.Lang][12]string{
-		locale.French:  {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-		locale.English: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	}
-	// weekdays from Monday, the first column of the heatmaps.
-	weekdaysFR = [7]string{"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."}
-	weekdaysEN = [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
-)
-
 // FormatDay writes a day without its year: "23 nov." or "Nov 23".
 func FormatDay(lang locale.Lang, d calendar.Day) string {
 	if d.Month < 1 || d.Month > 12 {
 		return "–" // no day (a zero Day)
 	}
 	if lang == locale.French {
-		return strconv.Itoa(d.Day) + " " + monthsFR[d.Month-1]
+		return strconv.Itoa(d.Day) + " " + locale.MonthShort(lang, d.Month)
 	}
-	return monthsEN[d.Month-1] + " " + strconv.Itoa(d.Day)
+	return locale.MonthShort(lang, d.Month) + " " + strconv.Itoa(d.Day)
 }
 
 // FormatLongDay writes a day with its year: "23 novembre 2026" or
@@ -121,15 +109,7 @@ func FormatLongDay(lang locale.Lang, d calendar.Day) string {
 	if d.Month < 1 || d.Month > 12 {
 		return "–"
 	}
-	m := monthsFull[lang]
-	if lang == locale.French {
-		day := strconv.Itoa(d.Day)
-		if d.Day == 1 {
-			day = "1er"
-		}
-		return day + " " + m[d.Month-1] + " " + strconv.Itoa(d.Year)
-	}
-	return monthsFull[locale.English][d.Month-1] + " " + strconv.Itoa(d.Day) + ", " + strconv.Itoa(d.Year)
+	return locale.LongDate(lang, d.Year, d.Month, d.Day)
 }
 
 // FormatPeriod writes a period: "1 nov. – 30 nov. 2026" or
@@ -142,12 +122,7 @@ func FormatPeriod(lang locale.Lang, p Period) string {
 }
 
 // Weekday returns the short name of the day of the week i, Monday being 0.
-func Weekday(lang locale.Lang, i int) string {
-	if lang == locale.French {
-		return weekdaysFR[i]
-	}
-	return weekdaysEN[i]
-}
+func Weekday(lang locale.Lang, i int) string { return locale.WeekdayShort(lang, i) }
 
 // mondayIndex returns 0 for Monday to 6 for Sunday.
 func mondayIndex(w time.Weekday) int { return (int(w) + 6) % 7 }

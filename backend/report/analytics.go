@@ -48,7 +48,7 @@ func FromAnalytics(r analytics.Report, b Brand, analysis string, at time.Time) D
 		d.KPIs = append(d.KPIs, k)
 	}
 	for _, c := range r.Charts {
-		d.Charts = append(d.Charts, Chart{Title: c.Title, Option: string(c.Option)})
+		d.Charts = append(d.Charts, Chart{Title: c.Title, Chart: c.Chart})
 	}
 	for _, p := range r.TopPosts {
 		row := Post{Network: network.DisplayName(p.Network), Date: p.PublishedAt.In(zone), Text: p.Title,

@@ -30,7 +30,7 @@ func yearData(t testing.TB) Data {
 		if c%2 == 1 {
 			opt = strings.Replace(opt, `"type":"line"`, `"type":"bar"`, 1)
 		}
-		d.Charts = append(d.Charts, Chart{Title: fmt.Sprintf("Série %d", c+1), Option: opt})
+		d.Charts = append(d.Charts, Chart{Title: fmt.Sprintf("Série %d", c+1), Chart: fromJSON(t, opt)})
 	}
 	d.TopPosts = nil
 	for i := range 10 {

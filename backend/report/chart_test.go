@@ -2,12 +2,14 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"image/png"
 	"testing"
 
+	"github.com/go-analyze/charts"
 	"github.com/google/go-cmp/cmp"
 
+	"ruche/backend/analytics/chart"
+	"ruche/backend/calendar"
 	"ruche/backend/locale"
 )
 
@@ -31,6 +33,9 @@ func TestPrepareChart(t *testing.T) {
 		{"unknown type", `{"series":[{"type":"sankey","data":[1]}]}`, chartInvalid},
 		{"gauge", `{"series":[{"type":"gauge","data":[{"value":50}]}]}`, chartInvalid},
 		{"heat map mixed", `{"series":[{"type":"heatmap","data":[[0,0,1]]},{"type":"line","data":[1]}]}`, chartInvalid},
+		{"pie mixed with a line", `{"series":[{"type":"pie","data":[{"name":"a","value":1}]},{"type":"line","data":[1,2]}]}`, chartInvalid},
+		{"horizontal bars", `{"xAxis":{"type":"value","max":100},"yAxis":{"type":"category","data":["a"]},"series":[{"type":"bar","data":[60]}]}`, chartInvalid},
+		{"a line on a category y axis", `{"yAxis":{"type":"category","data":["a"]},"series":[{"type":"line","data":[1]}]}`, chartInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,60 +48,83 @@ func TestPrepareChart(t *testing.T) {
 			}
 		})
 	}
+	if _, got, err := planChart(chart.Chart{Kind: "gauge", Series: []chart.Series{{Points: []chart.Point{known(1)}}}}, locale.French); got != chartInvalid || err == nil {
+		t.Errorf("a chart of an unknown kind: state %d (%v), want invalid", got, err)
+	}
 }
 
-// prepared returns the options prepareChart hands to the library.
-func prepared(t *testing.T, option string) map[string]any {
+func known(v float64) chart.Point { return chart.Point{Value: v, Known: true} }
+
+func points(vs ...float64) []chart.Point {
+	out := make([]chart.Point, len(vs))
+	for i, v := range vs {
+		out[i] = known(v)
+	}
+	return out
+}
+
+// planned returns the options planChart hands to the library.
+func planned(t *testing.T, c chart.Chart, lang locale.Lang) *charts.ChartOption {
 	t.Helper()
-	p, state, err := prepareChart(option, locale.English)
-	if state != chartReady {
-		t.Fatalf("state %d: %v", state, err)
+	p, state, err := planChart(c, lang)
+	if state != chartReady || p.opt == nil {
+		t.Fatalf("state %d (%v), want options for the library", state, err)
 	}
-	var o map[string]any
-	if err := json.Unmarshal([]byte(p.option), &o); err != nil {
-		t.Fatal(err)
-	}
-	return o
+	return p.opt
 }
 
-func TestPrepareChartForPaper(t *testing.T) {
-	o := prepared(t, `{"title":{"text":"Abonnés"},"xAxis":{"type":"category","data":[1,{"value":"mar."},"mer."]},
-		"yAxis":[{"type":"value","min":"dataMin","max":"dataMax"},{"type":"value","min":5}],
-		"legend":{"data":[{"name":"Bluesky"}]},"series":[{"name":"Bluesky","type":"line","data":[3,4,5]}]}`)
-	want := map[string]any{
-		"width": float64(chartPxW), "height": float64(chartPxH), "backgroundColor": "#ffffff",
-		"title":  map[string]any{"show": false},
-		"xAxis":  map[string]any{"type": "category", "data": []any{"1", "mar.", "mer."}},
-		"yAxis":  []any{map[string]any{"type": "value", "min": 0.0}, map[string]any{"type": "value", "min": 5.0}},
-		"legend": map[string]any{"data": []any{"Bluesky"}},
-		"series": []any{map[string]any{"name": "Bluesky", "type": "line", "data": []any{3.0, 4.0, 5.0}}},
+func TestPlanChartForPaper(t *testing.T) {
+	opt := planned(t, chart.Chart{Kind: chart.Line, Title: "Abonnés", Legend: true, Categories: []string{"lun.", "mar.", "mer."},
+		Axis: chart.Axis{Name: "Abonnés"}, Series: []chart.Series{{Name: "Bluesky", Points: points(3, 4, 5)}}}, locale.English)
+	if opt.Width != chartPxW || opt.Height != chartPxH || opt.Theme.GetBackgroundColor() != charts.ColorWhite {
+		t.Errorf("%d×%d on %v, want %d×%d on white", opt.Width, opt.Height, opt.Theme.GetBackgroundColor(), chartPxW, chartPxH)
 	}
-	if diff := cmp.Diff(want, o); diff != "" {
-		t.Errorf("prepared options (-want +got):\n%s", diff)
+	if opt.Title.Show == nil || *opt.Title.Show || opt.Title.Text != "" {
+		t.Errorf("title %+v, want none: the section has it", opt.Title)
+	}
+	if diff := cmp.Diff([]string{"lun.", "mar.", "mer."}, opt.XAxis.Labels); diff != "" {
+		t.Errorf("categories (-want +got):\n%s", diff)
+	}
+	if len(opt.YAxis) != 1 || opt.YAxis[0].Min == nil || *opt.YAxis[0].Min != 0 || opt.YAxis[0].Max != nil || opt.YAxis[0].Title != "Abonnés" {
+		t.Errorf("value axis %+v, want one, from 0, named", opt.YAxis)
+	}
+	if opt.Legend.Show == nil || !*opt.Legend.Show || !cmp.Equal(opt.Legend.SeriesNames, []string{"Bluesky"}) {
+		t.Errorf("legend %+v, want Bluesky", opt.Legend)
+	}
+	if s := opt.SeriesList[0]; s.Type != charts.ChartTypeLine || s.Name != "Bluesky" || !cmp.Equal(s.Values, []float64{3, 4, 5}) || opt.Symbol.Shape != charts.SymbolNone {
+		t.Errorf("series %+v, symbol %v: want the line of 3, 4, 5 without symbols", s, opt.Symbol)
 	}
 
-	// no y axis at all gets one from 0; [x, y] points become categories
-	o = prepared(t, `{"xAxis":{"type":"time"},"series":[{"type":"line","data":[["2026-11-01",3],["2026-11-02",5]]},{"type":"bar","data":[["2026-11-02",1]]}]}`)
-	if diff := cmp.Diff([]any{map[string]any{"type": "value", "min": 0.0}}, o["yAxis"]); diff != "" {
-		t.Errorf("y axis (-want +got):\n%s", diff)
+	// a top of its own is kept
+	opt = planned(t, chart.Chart{Kind: chart.Bar, Axis: chart.Axis{Max: 100, Ticks: 5}, Series: []chart.Series{{Points: points(60)}}}, locale.English)
+	if ax := opt.YAxis[0]; ax.Min == nil || *ax.Min != 0 || ax.Max == nil || *ax.Max != 100 || ax.LabelCount != 5 {
+		t.Errorf("value axis %v to %v in %d, want 0 to 100 in 5", ax.Min, ax.Max, ax.LabelCount)
 	}
-	if diff := cmp.Diff(map[string]any{"type": "category", "data": []any{"2026-11-01", "2026-11-02"}}, o["xAxis"]); diff != "" {
-		t.Errorf("x axis (-want +got):\n%s", diff)
-	}
-	series := o["series"].([]any)
-	if diff := cmp.Diff([]any{nil, 1.0}, series[1].(map[string]any)["data"]); diff != "" {
-		t.Errorf("second series' values (-want +got):\n%s", diff)
+	if _, err := renderChart(chartPlan{opt: opt}); err != nil {
+		t.Errorf("renderChart: %v", err)
 	}
 
 	// ECharts' donut: radius on half the side; the library's on the side
-	o = prepared(t, `{"series":[{"type":"pie","radius":["40%","70%"],"data":[{"name":"a","value":1}]}]}`)
-	s := o["series"].([]any)[0].(map[string]any)
-	if s["type"] != "doughnut" || cmp.Diff([]any{"20%", "35%"}, s["radius"]) != "" {
-		t.Errorf("donut = %v %v, want a doughnut of radius [20%% 35%%]", s["type"], s["radius"])
+	opt = planned(t, chart.Chart{Kind: chart.Donut, Legend: true, Categories: []string{"a", "b"}, Series: []chart.Series{{Points: points(1, 2)}}}, locale.English)
+	if s := opt.SeriesList[0]; len(opt.SeriesList) != 2 || s.Type != charts.ChartTypeDoughnut || s.Name != "a" || opt.Radius != "32.5%" || opt.RadiusCenter != "20%" {
+		t.Errorf("donut = %d series, %+v, radius %s and %s; want a doughnut of radius 20%% to 32.5%%, a series per slice", len(opt.SeriesList), s, opt.RadiusCenter, opt.Radius)
 	}
-	o = prepared(t, `{"series":[{"type":"pie","radius":"60%","data":[{"name":"a","value":1}]}]}`)
-	if s := o["series"].([]any)[0].(map[string]any); s["type"] != "pie" || s["radius"] != "30%" {
-		t.Errorf("pie = %v %v, want a pie of radius 30%%", s["type"], s["radius"])
+}
+
+func TestLonePointIsADot(t *testing.T) {
+	tests := []struct {
+		name   string
+		series []chart.Series
+		shape  charts.Symbol
+	}{
+		{"many points", []chart.Series{{Points: points(1, 2)}}, charts.Symbol{Shape: charts.SymbolNone}},
+		{"one point", []chart.Series{{Points: []chart.Point{{}, known(7)}}}, charts.Symbol{Shape: charts.SymbolCircle, Size: 12}},
+	}
+	for _, tt := range tests {
+		opt := planned(t, chart.Chart{Kind: chart.Line, Categories: []string{"a", "b"}, Series: tt.series}, locale.French)
+		if opt.Symbol != tt.shape {
+			t.Errorf("%s: symbol %+v, want %+v", tt.name, opt.Symbol, tt.shape)
+		}
 	}
 }
 
@@ -118,10 +146,22 @@ func TestHeatMaps(t *testing.T) {
 	if p.heat.Values[0][0] != 5 || p.heat.YAxis.Labels[0] != "lun." {
 		t.Errorf("inverse heat map: %v %v, want lun. and its value on top", p.heat.YAxis.Labels, p.heat.Values)
 	}
+	// the model's rows are listed top first; 24 hours are labelled every other one
+	hours := make([]string, 24)
+	for i := range hours {
+		hours[i] = string(rune('a' + i))
+	}
+	p, state, err = planChart(chart.Chart{Kind: chart.Heat, Categories: hours, Rows: []string{"lun.", "mar."},
+		Series: []chart.Series{{Cells: []chart.Cell{{Col: 23, Row: 1, Value: 4, Count: 2, Label: "2"}, {Col: 2000, Row: 0, Value: 1}}}}}, locale.French)
+	if state != chartReady || p.heat.Values[1][23] != 4 || len(p.heat.Values[0]) != 24 || p.heat.XAxis.Labels[1] != "" || p.heat.XAxis.Labels[2] != "c" || p.heat.XAxis.LabelCount != 24 {
+		t.Errorf("state %d (%v), heat map %+v", state, err, p.heat)
+	}
 
 	// a calendar: weeks across, Monday first; 2026-11-01 is a Sunday
-	p, state, err = prepareChart(`{"calendar":{"range":"2026-11"},"series":[{"type":"heatmap","coordinateSystem":"calendar",
-		"data":[["2026-11-01",2],["2026-11-02",4],["2026-11-30",1],["bad",3]]}]}`, locale.French)
+	day := func(d int) calendar.Day { return calendar.Day{Year: 2026, Month: 11, Day: d} }
+	p, state, err = planChart(chart.Chart{Kind: chart.Calendar, Rows: []string{"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."},
+		Months: []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+		Series: []chart.Series{{Days: []chart.Day{{Day: day(1), Value: 2}, {Day: day(2), Value: 4}, {Day: day(30), Value: 1}}}}}, locale.French)
 	if state != chartReady {
 		t.Fatalf("calendar state %d: %v", state, err)
 	}
@@ -134,33 +174,21 @@ func TestHeatMaps(t *testing.T) {
 	if diff := cmp.Diff([]string{"nov.", "", "", "", "", ""}, p.heat.XAxis.Labels); diff != "" {
 		t.Errorf("calendar columns (-want +got):\n%s", diff)
 	}
+	if p.heat.YAxis.Labels[0] != "lun." {
+		t.Errorf("calendar rows %v, want Monday first", p.heat.YAxis.Labels)
+	}
 	if _, err := renderChart(p); err != nil {
 		t.Errorf("renderChart(calendar): %v", err)
 	}
-}
-
-func TestHorizontalBarsStartAtZero(t *testing.T) {
-	p, state, err := prepareChart(`{"xAxis":{"type":"value","max":100},"yAxis":{"type":"category","inverse":true,"data":["+500 abonnés","4 %"]},
-		"series":[{"type":"bar","data":[{"value":60},{"value":75}]}]}`, locale.French)
-	if state != chartReady || p.bars == nil {
-		t.Fatalf("state %d (%v), want horizontal bars", state, err)
+	var year []chart.Day
+	for i := range 500 {
+		year = append(year, chart.Day{Day: day(1).AddDays(i), Value: 1})
 	}
-	axis := p.bars.ValueAxis[0]
-	if axis.Min == nil || *axis.Min != 0 || axis.Max == nil || *axis.Max != 100 {
-		t.Errorf("value axis %v to %v, want 0 to 100", axis.Min, axis.Max)
+	if _, state, err := planChart(chart.Chart{Kind: chart.Calendar, Series: []chart.Series{{Days: year}}}, locale.French); state != chartInvalid || err == nil {
+		t.Errorf("a calendar of 72 weeks: state %d (%v), want invalid", state, err)
 	}
-	// inverse: the first category on top, which the library draws last
-	if diff := cmp.Diff([]string{"4 %", "+500 abonnés"}, p.bars.CategoryAxis.Labels); diff != "" {
-		t.Errorf("categories (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff([]float64{75, 60}, p.bars.SeriesList[0].Values); diff != "" {
-		t.Errorf("values (-want +got):\n%s", diff)
-	}
-	if _, err := renderChart(p); err != nil {
-		t.Errorf("renderChart: %v", err)
-	}
-	if _, state, _ := prepareChart(`{"yAxis":{"type":"category","data":["a"]},"series":[{"type":"line","data":[1]}]}`, locale.French); state != chartInvalid {
-		t.Errorf("a line on a category y axis: state %d, want invalid", state)
+	if _, state, _ := planChart(chart.Chart{Kind: chart.Calendar, Series: []chart.Series{{}}}, locale.French); state != chartEmpty {
+		t.Errorf("a calendar without days: state %d, want empty", state)
 	}
 }
 
@@ -187,12 +215,15 @@ func TestRenderChart(t *testing.T) {
 			}
 		})
 	}
-	// the library refuses some options only when drawing
-	p, state, _ := prepareChart(`{"series":[{"type":"pie","data":[{"name":"a","value":1}]},{"type":"line","data":[1,2]}]}`, locale.English)
+	// the library refuses some charts only when drawing
+	p, state, _ := planChart(chart.Chart{Kind: chart.Donut, Categories: []string{"a", "b"}, Series: []chart.Series{{Points: points(-1, 2)}}}, locale.English)
 	if state != chartReady {
 		t.Fatalf("state %d", state)
 	}
 	if _, err := renderChart(p); err == nil {
-		t.Error("renderChart of a pie mixed with a line succeeded")
+		t.Error("renderChart of a donut with a negative slice succeeded")
+	}
+	if _, err := renderChart(chartPlan{}); err == nil {
+		t.Error("renderChart of nothing succeeded")
 	}
 }

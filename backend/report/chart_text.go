@@ -2,31 +2,28 @@ package report
 
 import (
 	"math"
-	"strings"
 
 	"github.com/go-analyze/charts"
 
+	"ruche/backend/analytics/chart"
 	"ruche/backend/locale"
 )
 
 // The words on a chart image are the report's language: go-analyze/charts
-// writes its numbers the English way ("2.25k", "1,510", "2.31") and reads
-// only one label template per series. The window shows each point's own
-// label when the option gives one ("2,3 %", "J’aime\n1 510 (74,9 %)"), so
-// paper shows that same text; other labels and the value axes are written
-// in the report's language by the code below.
+// writes its numbers the English way ("2.25k", "1,510", "2.31"). The
+// window shows each point's own label when the chart gives one ("2,3 %",
+// "J’aime\n1 510 (74,9 %)"), so paper shows that same text; other labels
+// and the value axis are written in the report's language by the code
+// below.
 
-// chartText is what a chart image writes, decided from the option JSON.
+// chartText is what a chart image writes.
 type chartText struct {
 	lang locale.Lang
-	// labels holds, per series as the library lists them (one per pie
+	// labels holds, per series as the library lists them (one per donut
 	// slice), the label of each point.
 	labels [][]pointLabel
-	// axes holds the label template of each value axis ("{value} %"), ""
-	// for the bare value.
-	axes []string
-	// xTemplate is the label template of a value x axis.
-	xTemplate string
+	// unit is written after each graduation of the value axis.
+	unit string
 }
 
 // labelColour is the grey of the labels written next to a point.
@@ -38,80 +35,36 @@ type pointLabel struct {
 	text  string
 }
 
-// textOf reads the label texts and axis templates of an option.
-func textOf(o map[string]any, lang locale.Lang) chartText {
-	ct := chartText{lang: lang}
-	categories, ok := firstAxis(o, "xAxis")["data"].([]string) // prepareChart made them text
-	if !ok {
-		categories = texts(list(firstAxis(o, "xAxis")["data"]))
-	}
-	for _, raw := range list(o["series"]) {
-		s, _ := raw.(map[string]any)
-		tmpl := labelTemplate(s["label"])
-		name, _ := s["name"].(string)
-		data := list(s["data"])
-		typ, _ := s["type"].(string)
-		if typ == "pie" || typ == "doughnut" || typ == "radar" || typ == "funnel" { // the library makes each item a series
-			var total float64
-			for _, item := range data {
-				if v, ok := num(dataValue(item)); ok && v > 0 {
-					total += v
-				}
-			}
-			for _, item := range data {
-				m, _ := item.(map[string]any)
-				itemName, _ := m["name"].(string)
-				ct.labels = append(ct.labels, []pointLabel{ct.pointLabel(item, tmpl, name, itemName, total)})
+// textOf returns the texts of chart c drawn as series, the library's
+// series of its lines or bars (a donut's slices are c's points).
+func textOf(c chart.Chart, series []chart.Series, lang locale.Lang) chartText {
+	ct := chartText{lang: lang, unit: c.Axis.Unit}
+	for _, s := range series {
+		if c.Kind == chart.Donut { // the library makes each slice a series
+			for i, p := range s.Points {
+				ct.labels = append(ct.labels, []pointLabel{ct.pointLabel(p, category(c, i)+": ", s.Unit)})
 			}
 			continue
 		}
-		points := make([]pointLabel, len(data))
-		for i, item := range data {
-			category := ""
-			if i < len(categories) {
-				category = categories[i]
-			}
-			points[i] = ct.pointLabel(item, tmpl, name, category, 0)
+		points := make([]pointLabel, len(s.Points))
+		for i, p := range s.Points {
+			points[i] = ct.pointLabel(p, "", s.Unit)
 		}
 		ct.labels = append(ct.labels, points)
 	}
-	for _, ax := range list(o["yAxis"]) {
-		m, _ := ax.(map[string]any)
-		ct.axes = append(ct.axes, axisTemplate(m))
-	}
-	ct.xTemplate = axisTemplate(firstAxis(o, "xAxis"))
 	return ct
 }
 
-// pointLabel is the text of one point: its own label's text when the
-// option gives one, else the series template with the numbers in the
-// report's language ({a} series, {b} point or category, {c} value, {d}
-// share of the total in percent).
-func (ct chartText) pointLabel(item any, tmpl, series, name string, total float64) pointLabel {
-	v, ok := num(dataValue(item))
-	if !ok {
+// pointLabel is the label of point p: its own text, as the window shows
+// it, else its value in the report's language between prefix and unit.
+func (ct chartText) pointLabel(p chart.Point, prefix, unit string) pointLabel {
+	if !p.Known {
 		return pointLabel{value: math.NaN()}
 	}
-	return pointLabel{value: v, text: ct.labelText(item, v, tmpl, series, name, total)}
-}
-
-func (ct chartText) labelText(item any, v float64, tmpl, series, name string, total float64) string {
-	if m, ok := item.(map[string]any); ok {
-		if own := labelTemplate(m["label"]); own != "" && !strings.Contains(own, "{") {
-			return own
-		}
+	if p.Label != "" {
+		return pointLabel{value: p.Value, text: p.Label}
 	}
-	if tmpl == "" {
-		return ct.value(v)
-	}
-	share := ""
-	if total > 0 {
-		share = ct.value(v / total * 100)
-	}
-	if series == "" {
-		series = name
-	}
-	return strings.NewReplacer("{a}", series, "{b}", name, "{c}", ct.value(v), "{d}", share).Replace(tmpl)
+	return pointLabel{value: p.Value, text: prefix + ct.value(p.Value) + unit}
 }
 
 // value writes a number of a label with at most two decimals, none when
@@ -143,26 +96,18 @@ func (ct chartText) axisValue(v float64) string {
 	return ct.value(v)
 }
 
-// formatter returns the value formatter of an axis with template tmpl.
-func (ct chartText) formatter(tmpl string) charts.ValueFormatter {
-	return func(v float64) string {
-		if tmpl == "" {
-			return ct.axisValue(v)
-		}
-		return strings.ReplaceAll(tmpl, "{value}", ct.axisValue(v))
-	}
+// formatter returns the value formatter of an axis whose graduations are
+// followed by unit.
+func (ct chartText) formatter(unit string) charts.ValueFormatter {
+	return func(v float64) string { return ct.axisValue(v) + unit }
 }
 
 // apply sets the texts on the library's options.
 func (ct chartText) apply(opt *charts.ChartOption) {
 	for i := range opt.YAxis {
-		tmpl := ""
-		if i < len(ct.axes) {
-			tmpl = ct.axes[i]
-		}
-		opt.YAxis[i].ValueFormatter = ct.formatter(tmpl)
+		opt.YAxis[i].ValueFormatter = ct.formatter(ct.unit)
 	}
-	opt.XAxis.ValueFormatter = ct.formatter(ct.xTemplate)
+	opt.XAxis.ValueFormatter = ct.formatter("")
 	opt.ValueFormatter = ct.formatter("")
 	for i := range opt.SeriesList {
 		if i < len(ct.labels) {
@@ -192,19 +137,4 @@ func (ct chartText) labeller(points []pointLabel) charts.SeriesLabelFormatter {
 		}
 		return ct.value(v), nil
 	}
-}
-
-// labelTemplate reads an ECharts label's formatter when it is text.
-func labelTemplate(label any) string {
-	m, _ := label.(map[string]any)
-	s, _ := m["formatter"].(string)
-	return s
-}
-
-// axisTemplate reads the label formatter of an axis when it is text.
-func axisTemplate(axis map[string]any) string {
-	if axis == nil {
-		return ""
-	}
-	return labelTemplate(axis["axisLabel"])
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"ruche/backend/analytics/chart"
 	"ruche/backend/fault"
 	"ruche/backend/locale"
 )
@@ -93,9 +94,9 @@ type KPI struct {
 // Chart is one chart section.
 type Chart struct {
 	Title string // message code or text
-	// Option is the ECharts option JSON the window draws. A chart with no
-	// data says so; options that cannot be drawn say so too.
-	Option string
+	// Chart is the chart the window draws too. A chart with no data says
+	// so; a chart that cannot be drawn says so too.
+	Chart chart.Chart
 }
 
 // Post is one row of the top posts table.
@@ -168,7 +169,7 @@ func Render(ctx context.Context, d Data, w io.Writer, progress func(done, total 
 	doc := &document{d: d, w: wr, brand: parseColor(d.Color), states: make([]chartState, len(d.Charts))}
 	plans := make([]chartPlan, len(d.Charts))
 	for i, c := range d.Charts {
-		plans[i], doc.states[i], _ = prepareChart(c.Option, d.Lang)
+		plans[i], doc.states[i], _ = planChart(c.Chart, d.Lang)
 	}
 	doc.a = startAssets(ctx, d, plans, doc.states)
 	defer doc.a.wait()

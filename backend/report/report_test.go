@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"ruche/backend/analytics/chart"
 	"slices"
 	"strings"
 	"testing"
@@ -222,7 +223,7 @@ func TestEmptyPeriod(t *testing.T) {
 			d := Data{
 				Workspace: "Atelier vide", Lang: lang, Color: "#f5a623",
 				From: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC),
-				Charts: []Chart{{Title: "report.chart.followers", Option: `{"xAxis":{"type":"category","data":[]},"yAxis":{},"series":[{"type":"line","data":[]}]}`}},
+				Charts: []Chart{{Title: "report.chart.followers", Chart: fromJSON(t, `{"xAxis":{"type":"category","data":[]},"yAxis":{},"series":[{"type":"line","data":[]}]}`)}},
 			}
 			pdf := render(t, d)
 			path := writePDF(t, pdf)
@@ -252,12 +253,13 @@ func TestBadInput(t *testing.T) {
 	d.Logo = []byte("\x89PNG\r\n\x1a\n but not really")
 	d.Color = "blue"
 	d.Charts = []Chart{
-		{Title: "JSON invalide", Option: `{"series": [`},
-		{Title: "Type inconnu", Option: `{"series":[{"type":"sankey","data":[1]}]}`},
-		{Title: "Tableau au lieu d’objet", Option: `[1, 2, 3]`},
-		// the library refuses a pie mixed with a line only when drawing
-		{Title: "Refusé au dessin", Option: `{"series":[{"type":"pie","data":[{"name":"a","value":1}]},{"type":"line","data":[1,2]}]}`},
-		{Title: "Un point", Option: `{"xAxis":{"data":["1/11"]},"series":[{"type":"bar","data":[3]}]}`},
+		{Title: "Type inconnu", Chart: chart.Chart{Kind: "sankey", Series: []chart.Series{{Points: []chart.Point{{Value: 1, Known: true}}}}}},
+		{Title: "Sans type", Chart: chart.Chart{Series: []chart.Series{{Points: []chart.Point{{Value: 1, Known: true}}}}}},
+		{Title: "Calendrier de dix ans", Chart: chart.Chart{Kind: chart.Calendar, Series: []chart.Series{{Days: tenYears()}}}},
+		// the library refuses a negative slice only when drawing
+		{Title: "Refusé au dessin", Chart: chart.Chart{Kind: chart.Donut, Categories: []string{"a", "b"},
+			Series: []chart.Series{{Points: []chart.Point{{Value: -1, Known: true}, {Value: 2, Known: true}}}}}},
+		{Title: "Un point", Chart: fromJSON(t, `{"xAxis":{"data":["1/11"]},"series":[{"type":"bar","data":[3]}]}`)},
 	}
 	d.TopPosts[0].Thumbnail = d.TopPosts[0].Thumbnail[:len(d.TopPosts[0].Thumbnail)/2] // truncated JPEG
 	d.Workspace = strings.Repeat("Nom très long ", 20) + "🐝\x00\x1b[31m\u202e"

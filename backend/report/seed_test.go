@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"ruche/backend/analytics/chart"
 	"strings"
 	"testing"
 	"time"
@@ -51,13 +52,13 @@ func seeded(t testing.TB, lang locale.Lang) Data {
 			{Label: "report.kpi.follower_growth", Unit: Percent, Value: 12.345, Previous: 8},
 		},
 		Charts: []Chart{
-			{Title: "report.chart.followers", Option: lineOption("Bluesky", days, followers)},
-			{Title: "report.chart.engagement_by_network", Option: `{"xAxis":{"type":"category","data":["Bluesky","Mastodon","LinkedIn"]},"yAxis":{"type":"value"},"series":[{"name":"Engagement","type":"bar","data":[{"value":4.2},{"value":3.1},{"value":1.7}]}]}`},
-			{Title: "report.chart.interactions_by_type", Option: `{"legend":{"data":["J’aime","Partages","Réponses"]},"series":[{"type":"pie","radius":["40%","70%"],"data":[{"name":"J’aime","value":820},{"name":"Partages","value":240},{"name":"Réponses","value":131}]}]}`},
-			{Title: "report.chart.best_time", Option: heatOption()},
-			{Title: "Un seul point", Option: `{"xAxis":{"type":"category","data":["1/11"]},"yAxis":{"type":"value"},"series":[{"type":"line","data":[7]}]}`},
-			{Title: "Visites du site", Option: `{"xAxis":{"type":"category","data":[]},"yAxis":{"type":"value"},"series":[{"type":"line","data":[]}]}`},
-			{Title: "Graphique cassé", Option: `{"series":[{"type":"line","data":[1,2,`},
+			{Title: "report.chart.followers", Chart: fromJSON(t, lineOption("Bluesky", days, followers))},
+			{Title: "report.chart.engagement_by_network", Chart: fromJSON(t, `{"xAxis":{"type":"category","data":["Bluesky","Mastodon","LinkedIn"]},"yAxis":{"type":"value"},"series":[{"name":"Engagement","type":"bar","data":[{"value":4.2},{"value":3.1},{"value":1.7}]}]}`)},
+			{Title: "report.chart.interactions_by_type", Chart: fromJSON(t, `{"legend":{"data":["J’aime","Partages","Réponses"]},"series":[{"type":"pie","radius":["40%","70%"],"data":[{"name":"J’aime","value":820},{"name":"Partages","value":240},{"name":"Réponses","value":131}]}]}`)},
+			{Title: "report.chart.best_time", Chart: fromJSON(t, heatOption())},
+			{Title: "Un seul point", Chart: fromJSON(t, `{"xAxis":{"type":"category","data":["1/11"]},"yAxis":{"type":"value"},"series":[{"type":"line","data":[7]}]}`)},
+			{Title: "Visites du site", Chart: fromJSON(t, `{"xAxis":{"type":"category","data":[]},"yAxis":{"type":"value"},"series":[{"type":"line","data":[]}]}`)},
+			{Title: "Graphique cassé", Chart: chart.Chart{Kind: "sankey", Series: []chart.Series{{Points: []chart.Point{{Value: 1, Known: true}}}}}},
 		},
 		TopPosts: []Post{
 			{Network: "Bluesky", Date: time.Date(2026, 11, 12, 18, 0, 0, 0, paris), Text: "Nouveau pain au levain « Tradition » 🥖 : venez le goûter samedi ! <b>pas de gras</b> **ni d’étoiles**", Likes: 1234, Reposts: 56, Replies: 78, EngagementRate: 0.1047, Thumbnail: testPhoto(t, 640, 480, true)},
