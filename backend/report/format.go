@@ -137,32 +137,14 @@ func change(lang locale.Lang, cur, prev float64) (string, trend) {
 	}
 }
 
-var monthsFR = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-var monthsShortFR = [...]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
-var monthsShortEN = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
-// dayFR writes the day of the month the French way: "1er", "2".
-func dayFR(d int) string {
-	if d == 1 {
-		return "1er"
-	}
-	return strconv.Itoa(d)
-}
-
 // longDate formats a day: "1er novembre 2026", "November 1, 2026".
 func longDate(lang locale.Lang, t time.Time) string {
-	if lang == locale.French {
-		return dayFR(t.Day()) + " " + monthsFR[t.Month()-1] + " " + strconv.Itoa(t.Year())
-	}
-	return t.Month().String() + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
+	return locale.LongDate(lang, t.Year(), t.Month(), t.Day())
 }
 
 // shortDate formats a day briefly: "12 nov. 2026", "Nov 12, 2026".
 func shortDate(lang locale.Lang, t time.Time) string {
-	if lang == locale.French {
-		return dayFR(t.Day()) + " " + monthsShortFR[t.Month()-1] + " " + strconv.Itoa(t.Year())
-	}
-	return monthsShortEN[t.Month()-1] + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
+	return locale.ShortDate(lang, t.Year(), t.Month(), t.Day())
 }
 
 // period formats the days from..to, both included, saying the month and
@@ -178,9 +160,9 @@ func period(lang locale.Lang, from, to time.Time) string {
 		case fy == ty && fm == tm && fd == td:
 			return longDate(lang, from)
 		case fy == ty && fm == tm:
-			return dayFR(fd) + dash + longDate(lang, to)
+			return locale.DayOfMonth(lang, fd) + dash + longDate(lang, to)
 		case fy == ty:
-			return dayFR(fd) + " " + monthsFR[fm-1] + dash + longDate(lang, to)
+			return locale.DayOfMonth(lang, fd) + " " + locale.MonthName(lang, fm) + dash + longDate(lang, to)
 		default:
 			return longDate(lang, from) + dash + longDate(lang, to)
 		}
@@ -189,9 +171,9 @@ func period(lang locale.Lang, from, to time.Time) string {
 	case fy == ty && fm == tm && fd == td:
 		return longDate(lang, from)
 	case fy == ty && fm == tm:
-		return fm.String() + " " + strconv.Itoa(fd) + dash + strconv.Itoa(td) + ", " + strconv.Itoa(ty)
+		return locale.MonthName(lang, fm) + " " + strconv.Itoa(fd) + dash + strconv.Itoa(td) + ", " + strconv.Itoa(ty)
 	case fy == ty:
-		return fm.String() + " " + strconv.Itoa(fd) + dash + tm.String() + " " + strconv.Itoa(td) + ", " + strconv.Itoa(ty)
+		return locale.MonthName(lang, fm) + " " + strconv.Itoa(fd) + dash + locale.MonthName(lang, tm) + " " + strconv.Itoa(td) + ", " + strconv.Itoa(ty)
 	default:
 		return longDate(lang, from) + dash + longDate(lang, to)
 	}
