@@ -10,7 +10,7 @@
 // with the CLI; one is dragged with the mouse to the next day (the page and
 // Composer.Get show the new day), the other into the past (refused: it stays,
 // a toast with code post.time_past appears). Then the workspaces: French,
-// create, rename, ListWorkspaces().
+// create, rename, ListWorkspaces(); the background jobs in Settings.
 //
 // Env: RUCHE_URL (default http://localhost:34115), ART (screenshots folder),
 // RESULT (a JSON file this writes: the renamed workspace's id and name, and
@@ -269,6 +269,17 @@ try {
   await waitFor(`the button "${fr.settings.workspaces.new}"`, async () => (await tid('ws-new').innerText()).includes(fr.settings.workspaces.new));
   if (fr.nav.settings === en.nav.settings) throw new Error('fr.json and en.json say the same for nav.settings: the check proves nothing');
   await shot('browser-fr.png');
+
+  // ---- the background jobs run beside the publisher, shown in Settings
+  say('Settings → background jobs');
+  const jobs = page.locator('[data-testid="job-row"]');
+  await waitFor('the four jobs listed, each run once', async () => {
+    const rows = await jobs.evaluateAll((els) => els.map((e) => ({ name: e.dataset.job, status: e.dataset.status,
+      last: e.querySelector('[data-testid="job-last"]')?.textContent?.trim() })));
+    return rows.length === 4 && rows.every((r) => r.status !== 'pending' && r.last && r.last !== fr.settings.jobs.never) && rows;
+  });
+  await tid('jobs-section').scrollIntoViewIfNeeded();
+  await tid('jobs-section').screenshot({ path: join(ART, 'browser-jobs.png') });
 
   // ---- create
   say(`create "${NAME}"`);
