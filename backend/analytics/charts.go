@@ -15,11 +15,8 @@ import (
 // description both renderers draw: its texts in the chart's language,
 // numbers and dates Ruche writes (category labels, data labels) in its
 // formats (FormatNumber, FormatDay), every value axis from 0. The window
-// gets it as an ECharts 5 option (package echarts, Chart.Option); the
-// report reads that option back into the same chart.Chart (echarts.Read)
-// and draws it with go-analyze/charts. go-analyze's own ECharts reader
-// (RenderEChartsToPNG) draws the options of the charts marked Printable;
-// it cannot draw the two heatmaps (best time, regularity).
+// gets it as an ECharts 5 option (package echarts); the report receives
+// the chart.Chart itself and draws it with go-analyze/charts.
 
 // ChartKind names a chart of the dashboard.
 type ChartKind string

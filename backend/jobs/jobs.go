@@ -64,14 +64,13 @@ type Runner struct {
 	mu      sync.Mutex
 	jobs    []Job
 	states  map[string]*State
-	wake    map[string]chan struct{}
 	stop    context.CancelFunc // nil when not running
 	stopped chan struct{}
 }
 
 // New returns a runner keeping its states in store; now is the wall clock.
 func New(store Store, now func() time.Time, log zerolog.Logger) *Runner {
-	return &Runner{store: store, now: now, log: log, states: map[string]*State{}, wake: map[string]chan struct{}{}}
+	return &Runner{store: store, now: now, log: log, states: map[string]*State{}}
 }
 
 // Register adds a job; it runs from the next Start. Registering a name
@@ -89,7 +88,6 @@ func (r *Runner) Register(j Job) {
 		j.MaxBackoff = min(10*j.Period, time.Hour)
 	}
 	r.jobs = append(r.jobs, j)
-	r.wake[j.Name] = make(chan struct{}, 1)
 	r.states[j.Name] = &State{Name: j.Name, Period: j.Period.String()}
 }
 
@@ -131,19 +129,6 @@ func (r *Runner) Stop() {
 	}
 }
 
-// Wake runs job name at once (a setting that concerns it changed).
-func (r *Runner) Wake(name string) {
-	r.mu.Lock()
-	ch := r.wake[name]
-	r.mu.Unlock()
-	if ch != nil {
-		select {
-		case ch <- struct{}{}:
-		default:
-		}
-	}
-}
-
 // States returns the jobs' states, in registration order.
 func (r *Runner) States() []State {
 	r.mu.Lock()
@@ -162,9 +147,6 @@ func (r *Runner) States() []State {
 const tick = 5 * time.Second
 
 func (r *Runner) loop(ctx context.Context, j Job) {
-	r.mu.Lock()
-	wake := r.wake[j.Name]
-	r.mu.Unlock()
 	next := r.now() // at once
 	for {
 		if wait := next.Sub(r.now()); wait > 0 {
@@ -173,9 +155,6 @@ func (r *Runner) loop(ctx context.Context, j Job) {
 			case <-ctx.Done():
 				t.Stop()
 				return
-			case <-wake:
-				t.Stop()
-				next = r.now()
 			case <-t.C:
 			}
 			continue
