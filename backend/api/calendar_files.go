@@ -127,5 +127,5 @@ func (c *Calendar) ConfirmImport(token string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return planOf(app).Import(ctx, w, rows)
+	return app.Plan.Import(ctx, w, rows)
 }

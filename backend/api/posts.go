@@ -45,11 +45,6 @@ func (s *Settings) current() (scope, error) {
 	return scope{ctx: ctx, app: app, ws: w, loc: loc, lang: s.lang(), plan: app.Plan}, nil
 }
 
-// planOf is the calendar's service of app, built once in boot.
-func planOf(app *boot.App) *plan.Service { return app.Plan }
-
-// planOf returns the calendar's use cases over app's data.
-
 // rfc3339 writes t as RFC 3339 UTC, "" for the zero time.
 func rfc3339(t time.Time) string {
 	if t.IsZero() {

@@ -24,7 +24,7 @@ func (r *runner) exportFile(ctx context.Context, args []string) error {
 	}
 	return r.inWorkspace(ctx, func(ctx context.Context, a *boot.App, w workspace.Workspace) error {
 		var b bytes.Buffer
-		p := planOf(a)
+		p := a.Plan
 		if format == "ics" {
 			err = p.ExportICS(ctx, w, &b)
 		} else {

@@ -71,7 +71,7 @@ func (r *runner) importFile(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		p := planOf(a)
+		p := a.Plan
 		rows, err := p.PreviewImport(ctx, w, f, filepath.Dir(abs))
 		if err != nil {
 			return err

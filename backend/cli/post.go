@@ -18,9 +18,6 @@ import (
 // listDays is how many days "post list" shows by default.
 const listDays = 30
 
-// planOf returns the calendar's use cases over a's data.
-func planOf(a *boot.App) *plan.Service { return a.Plan }
-
 // postJSON is a post as scripts read it; times are also given in the
 // workspace's zone.
 type postJSON struct {
@@ -132,7 +129,7 @@ func (r *runner) postAdd(ctx context.Context, a *boot.App, w workspace.Workspace
 		}
 		in.Variants = append(in.Variants, post.Variant{AccountID: acc.ID, Network: acc.Network, Text: text})
 	}
-	p, err := planOf(a).Create(ctx, w, in, at)
+	p, err := a.Plan.Create(ctx, w, in, at)
 	if err != nil {
 		return err
 	}
@@ -187,7 +184,7 @@ func (r *runner) postList(ctx context.Context, a *boot.App, w workspace.Workspac
 			return err
 		}
 	}
-	_, days, err := planOf(a).Range(ctx, w, from, to)
+	_, days, err := a.Plan.Range(ctx, w, from, to)
 	if err != nil {
 		return err
 	}
@@ -218,7 +215,7 @@ func (r *runner) postShow(ctx context.Context, a *boot.App, w workspace.Workspac
 	if len(args) != 1 {
 		return usage("ruche post show ID")
 	}
-	p, err := planOf(a).Post(ctx, w, args[0])
+	p, err := a.Plan.Post(ctx, w, args[0])
 	if err != nil {
 		return err
 	}
@@ -255,7 +252,7 @@ func (r *runner) postMove(ctx context.Context, a *boot.App, w workspace.Workspac
 	if err != nil {
 		return err
 	}
-	p, err := planOf(a).Place(ctx, w, args[0], at)
+	p, err := a.Plan.Place(ctx, w, args[0], at)
 	if err != nil {
 		return err
 	}
@@ -266,7 +263,7 @@ func (r *runner) postDelete(ctx context.Context, a *boot.App, w workspace.Worksp
 	if len(args) != 1 {
 		return usage("ruche post delete ID")
 	}
-	if err := planOf(a).Delete(ctx, w, args[0]); err != nil {
+	if err := a.Plan.Delete(ctx, w, args[0]); err != nil {
 		return err
 	}
 	return r.print(map[string]string{"deleted": args[0]}, locale.Message(r.lang, "cli.post_deleted", map[string]any{"id": args[0]}))
@@ -278,7 +275,7 @@ func (r *runner) queue(ctx context.Context, args []string) error {
 		return usage("ruche queue add ID")
 	}
 	return r.inWorkspace(ctx, func(ctx context.Context, a *boot.App, w workspace.Workspace) error {
-		p, err := planOf(a).AddToQueue(ctx, w, args[1])
+		p, err := a.Plan.AddToQueue(ctx, w, args[1])
 		if err != nil {
 			return err
 		}

@@ -66,7 +66,7 @@ func (h harness) setSlots(t *testing.T, slots []calendar.Slot) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := planOf(a).SetQueueSlots(ctx, w, slots); err != nil {
+	if _, err := a.Plan.SetQueueSlots(ctx, w, slots); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"ruche/backend/locale"
 	"ruche/backend/network"
 	"ruche/backend/network/mastodon/mastodontest"
-	"ruche/backend/plan"
 	"ruche/backend/post"
 	"ruche/backend/scheduler"
 	"ruche/backend/secrets"
@@ -213,7 +212,7 @@ func TestDeleteAndDisconnectTakeBack(t *testing.T) {
 		t.Fatalf("instance holds %d posts, want 2", n)
 	}
 	w, _ := f.app.Workspaces.Current(ctx)
-	plan := planOf(f.app)
+	plan := f.app.Plan
 	if err := plan.Delete(ctx, w, a.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -306,9 +305,6 @@ func maps(a, b map[string]time.Time) bool {
 	return true
 }
 
-func planOf(app *boot.App) *plan.Service {
-	return app.Plan
-}
 
 func targetOf(t *testing.T, f *fixture) (string, network.Account, network.Publisher) {
 	t.Helper()
