@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"ruche/backend/store/storetest"
 	"testing"
 	"time"
 
@@ -38,7 +39,7 @@ var (
 func benchStore(b *testing.B, community bool) *store.Store {
 	b.Helper()
 	ctx := context.Background()
-	st := openStore(b)
+	st := storetest.Open(b)
 	r := rand.New(rand.NewPCG(1, 2))
 	st.PutWorkspace(ctx, benchWS)
 	var days []metric.AccountDay

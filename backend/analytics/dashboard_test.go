@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"ruche/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +41,7 @@ var (
 func fixedStore(t testing.TB) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	if err := st.PutWorkspace(ctx, fixedWS); err != nil {
 		t.Fatal(err)
 	}
@@ -507,7 +508,7 @@ func TestExportCSV(t *testing.T) {
 func TestWindowForDSTPeriods(t *testing.T) {
 	// The week of the spring change in Paris, with a publication at 02:30
 	// that does not exist (read as 03:00) and one at 23:30.
-	st := openStore(t)
+	st := storetest.Open(t)
 	ctx := context.Background()
 	st.PutWorkspace(ctx, fixedWS)
 	st.PutAccount(ctx, account.Account{ID: "bsky", WorkspaceID: "ws", Network: "bluesky", Handle: "h", Status: account.Connected})

@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"errors"
+	"ruche/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -163,7 +164,7 @@ func TestParseGoogleAnalyticsRefuses(t *testing.T) {
 
 func TestImportGoogleAnalytics(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
 	svc := NewService(st, func() time.Time { return now }, func(time.Time) string { return "id1" })
 	rows, err := ParseGoogleAnalytics(strings.NewReader("Date;Sessions;Utilisateurs;Source/Support\n23/11/2026;1 234,5;1 000;google / organic\n23/11/2026;10;8;(direct) / (none)\nhier;1;1;x\n"))

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"ruche/backend/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +20,7 @@ import (
 // message, in French and English, has every {placeholder} filled.
 func TestMessagesGetTheirValues(t *testing.T) {
 	ctx := context.Background()
-	svc := NewService(openStore(t), time.Now, func(time.Time) string { return "id" })
+	svc := NewService(storetest.Open(t), time.Now, func(time.Time) string { return "id" })
 	var errs []error
 	add := func(_ any, err error) { errs = append(errs, err) }
 	errs = append(errs,

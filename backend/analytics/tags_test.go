@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"ruche/backend/store/storetest"
 	"testing"
 	"time"
 )
@@ -9,7 +10,7 @@ import (
 // The hashtags of past publications, with how well those did, for the
 // composer's suggestions.
 func TestTagStats(t *testing.T) {
-	st := openStore(t)
+	st := storetest.Open(t)
 	ctx := context.Background()
 	at := fixedNow.Add(-48 * time.Hour)
 	texts := map[string]string{

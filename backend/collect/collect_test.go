@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"errors"
+	"ruche/backend/store/storetest"
 	"slices"
 	"sync"
 	"testing"
@@ -153,7 +154,7 @@ func publishedPost(ws, id string, at time.Time, accounts ...account.Account) pos
 
 func TestCollectorAcrossCheckpoints(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	cs := &countingStore{Store: st}
 	t0 := time.Date(2027, 3, 27, 10, 0, 0, 0, time.UTC) // the night after, Paris springs forward
 	now := t0.Add(30 * time.Minute)
@@ -296,7 +297,7 @@ func TestCollectorAcrossCheckpoints(t *testing.T) {
 
 func TestCollectorWake(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	now := time.Date(2027, 1, 1, 12, 0, 0, 0, time.UTC)
 	st.PutWorkspace(ctx, workspace.Workspace{ID: "ws", Name: "W", TimeZone: "UTC", Language: "en", Color: "#f5a623"})
 	c := New(st, &fakeReaders{}, st, func() time.Time { return now }, zerolog.Nop(), Config{})
@@ -318,7 +319,7 @@ func TestCollectorWake(t *testing.T) {
 
 func TestCollectorReadsTheCommunity(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	t0 := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 	now := t0
 	clock := func() time.Time { return now }

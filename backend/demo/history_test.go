@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"ruche/backend/store/storetest"
 	"testing"
 	"time"
 
@@ -46,7 +47,7 @@ func snapshot(t *testing.T, st *store.Store, ws string, ids []string) demoSnapsh
 
 func TestDemoHistory(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
 	ws := workspace.Workspace{ID: "demo", Name: "Démo", TimeZone: "Europe/Paris", Language: "fr", Color: "#f5a623", Demo: true}
 	st.PutWorkspace(ctx, ws)

@@ -1,13 +1,11 @@
 package scheduler_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -20,6 +18,7 @@ import (
 	"ruche/backend/post"
 	"ruche/backend/scheduler"
 	"ruche/backend/store"
+	"ruche/backend/store/storetest"
 )
 
 // These tests run the scheduler for real: a Badger store on disk, the test
@@ -29,18 +28,6 @@ type oneNet struct{ c *testnet.Client }
 
 func (o oneNet) Target(_ context.Context, id string) (network.Account, network.Publisher, error) {
 	return network.Account{ID: id, Network: network.Testnet, Handle: id, Token: "tok-" + id}, o.c, nil
-}
-
-func openStore(tb testing.TB) *store.Store {
-	tb.Helper()
-	dir := tb.TempDir()
-	s, err := store.Open(context.Background(), store.Config{Dir: filepath.Join(dir, "s"), BackupDir: filepath.Join(dir, "b"),
-		Key: bytes.Repeat([]byte{5}, store.KeySize), Log: zerolog.Nop()})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
 }
 
 // seed writes n posts due at at, each to one testnet account.
@@ -99,7 +86,7 @@ func TestFaultyNetworkEveryPostEndsOnceOrFailedWithAReason(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the scheduler for real for a few seconds")
 	}
-	s := openStore(t)
+	s := storetest.Open(t)
 	server := testnet.NewServer(time.Now)
 	var mu sync.Mutex
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -171,7 +158,7 @@ func BenchmarkDispatch10k(b *testing.B) {
 	const n, limit, latency = 10000, 16, 5 * time.Millisecond
 	for range b.N {
 		b.StopTimer()
-		s := openStore(b)
+		s := storetest.Open(b)
 		server := testnet.NewServer(time.Now)
 		server.SetLatency(latency)
 		hs := httptest.NewServer(server)
