@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -186,4 +187,33 @@ func BenchmarkMovePost(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkOpen is what opening a store of benchPosts posts costs, the
+// integrity checks included: the MANIFEST read and compared with the
+// folder, and every block of every table read for its checksum.
+func BenchmarkOpen(b *testing.B) {
+	s := openBench(b)
+	seedBench(b, s)
+	cfg := s.cfg
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	entries, _ := os.ReadDir(cfg.Dir)
+	for _, e := range entries {
+		if fi, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".sst") {
+			size += fi.Size()
+		}
+	}
+	for b.Loop() {
+		s, err := Open(context.Background(), cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size)/(1<<20), "MB_tables")
 }
